@@ -1,0 +1,137 @@
+// Per-stream accounting: turns observations (bytes, parsed frames, closes) into the protocol's
+// stream.* events. Pure: time comes in as arguments, events go out through `emit`.
+import { createGapStats, stallThreshold } from './gaps.js';
+
+export const PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * @param o {id, kind, url, site, emit(type, fields), startedAt, stallFloorMs}
+ *   kind: ws | sse | chunked | eventsource. `site` is an adapter from sites.js.
+ */
+export function createTracker(o) {
+  const gaps = createGapStats();
+  const reportedErrors = [];
+  let frames = 0;
+  let bytes = 0;
+  let lastActivity = o.startedAt;
+  let firstByteAt = null;
+  let firstTokenAt = null;
+  let terminalSeen = false;
+  let answering = false;
+  let stalled = false;
+  let lastProgressAt = -Infinity;
+  let progressFrames = 0;
+  let httpStatus = null;
+  let ended = false;
+  const requiresTerminal = !!(o.site.sseDone || o.site.sseDoneEvent || o.site.wsFrame);
+
+  function summary() {
+    return { frames, bytes, ...gaps.summary() };
+  }
+
+  function progress(t) {
+    lastProgressAt = t;
+    progressFrames = frames;
+    o.emit('stream.progress', { stream: o.id, ...summary() });
+  }
+
+  const self = {
+    kind: o.kind,
+    get ended() {
+      return ended;
+    },
+    open(payloadBytes) {
+      o.emit('stream.open', { stream: o.id, site: o.site.id, url: o.url, kind: o.kind, payloadBytes });
+    },
+    /** HTTP response headers arrived (fetch/EventSource) or the socket's first frame (ws). */
+    firstByte(t, status) {
+      if (firstByteAt !== null) return;
+      firstByteAt = t;
+      if (typeof status === 'number') httpStatus = status;
+      const fields = { stream: o.id, ttfbMs: Math.round(t - o.startedAt) };
+      if (typeof status === 'number') fields.httpStatus = status;
+      o.emit('stream.first_byte', fields);
+    },
+    /** Raw bytes arrived (any bytes count as liveness, keep-alive comments included). */
+    bytes(t, n) {
+      if (ended) return;
+      bytes += n;
+      lastActivity = t;
+      stalled = false;
+    },
+    /** One parsed frame/event with its classification {token, terminal, errorType}. */
+    frame(t, cls) {
+      if (ended) return;
+      if (o.kind === 'ws') self.firstByte(t);
+      frames++;
+      gaps.frame(t);
+      lastActivity = t;
+      stalled = false;
+      if (cls.token) {
+        answering = true;
+        terminalSeen = false;
+        if (firstTokenAt === null) {
+          firstTokenAt = t;
+          o.emit('stream.first_token', { stream: o.id, ttftMs: Math.round(t - o.startedAt) });
+        }
+      }
+      if (cls.terminal) {
+        terminalSeen = true;
+        answering = false;
+      }
+      if (cls.errorType) self.error(cls.errorType, null);
+      if (t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
+    },
+    error(errorType, status) {
+      if (ended || reportedErrors.includes(errorType)) return;
+      reportedErrors.push(errorType);
+      o.emit('stream.error', { stream: o.id, errorType, httpStatus: status ?? null });
+    },
+    /** Timer tick: emits a pending progress summary and at most one stall per silent period. */
+    tick(t, stallFloorMs) {
+      if (ended) return;
+      if (frames > progressFrames && t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
+      if (stalled || (o.kind === 'ws' && !answering) || terminalSeen) return;
+      const threshold = stallThreshold(gaps, stallFloorMs ?? o.stallFloorMs);
+      const silent = t - lastActivity;
+      if (silent > threshold) {
+        stalled = true;
+        o.emit('stream.stall', { stream: o.id, silentMs: Math.round(silent), thresholdMs: threshold });
+      }
+    },
+    /** The outcome of a body that ended without an error. */
+    cleanOutcome() {
+      return terminalSeen || !requiresTerminal || o.kind === 'ws' ? 'complete' : 'truncated';
+    },
+    get answering() {
+      return answering;
+    },
+    /** info: {outcome, closeCode, wasClean, errorName, httpStatus} */
+    end(t, info) {
+      if (ended) return;
+      ended = true;
+      o.emit('stream.end', {
+        stream: o.id,
+        outcome: info.outcome,
+        ...summary(),
+        durationMs: Math.round(t - o.startedAt),
+        terminalSeen,
+        closeCode: info.closeCode ?? null,
+        wasClean: info.wasClean ?? null,
+        errorName: info.errorName ?? null,
+        httpStatus: info.httpStatus ?? httpStatus,
+        lastFrameAgoMs: gaps.lastAt === null ? null : Math.round(t - gaps.lastAt),
+      });
+    },
+  };
+  return self;
+}
+
+/** WebSocket close → outcome. `pageClosed`: the page called close() itself. */
+export function wsOutcome(tracker, ev, pageClosed) {
+  if (pageClosed) return tracker.answering ? 'aborted' : 'complete';
+  if (ev.wasClean && (ev.code === 1000 || ev.code === 1001 || ev.code === 1005)) {
+    return tracker.answering ? 'truncated' : 'complete';
+  }
+  return 'error';
+}

@@ -1,0 +1,91 @@
+// Page-level evidence: the site's own error banners, a page that never rendered, scripts that
+// failed to load, and other code replacing our wrappers. Banner text is read and matched here;
+// only the adapter's pattern id and symptom leave.
+import { matchBanner } from '../common/sites.js';
+import { call, isNativeFunction } from './natives.js';
+
+export const BANNER_SCAN_DELAY_MS = 250;
+export const INIT_TIMEOUT_MS = 15000;
+export const REPLACED_CHECKS_MS = [0, 1000, 5000, 15000];
+
+export function watchBanners(ctx) {
+  const { g, N, site } = ctx;
+  const doc = g.document;
+  const seen = new N.WeakMap(); // element → last pattern id reported
+  let scheduled = false;
+  const scan = () => {
+    scheduled = false;
+    const nodes = call(N, N.querySelectorAll, doc, [site.bannerSelector]);
+    if (!nodes) return;
+    for (let i = 0; i < nodes.length; i++) {
+      const el = nodes[i];
+      const text = call(N, N.textContent, el);
+      const hit = matchBanner(site, typeof text === 'string' ? text.slice(0, 2000) : '');
+      if (!hit || N.apply(N.weakGet, seen, [el]) === hit.id) continue;
+      N.apply(N.weakSet, seen, [el, hit.id]);
+      ctx.emit('page.banner', { site: site.id, symptom: hit.symptom, pattern: hit.id });
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    N.apply(N.setTimeout, null, [scan, BANNER_SCAN_DELAY_MS]);
+  };
+  if (!N.MutationObserver) return;
+  const observer = new N.MutationObserver(schedule);
+  const root = doc.documentElement || doc;
+  N.apply(N.observe, observer, [root, { childList: true, subtree: true, characterData: true }]);
+}
+
+/** Blank page: the app root never rendered within INIT_TIMEOUT_MS; counts failed scripts. */
+export function watchInit(ctx) {
+  const { g, N, site } = ctx;
+  let failedScripts = 0;
+  N.apply(N.addEventListener, g, [
+    'error',
+    (ev) => {
+      const target = N.apply(N.eventTarget, ev, []);
+      if (target && target !== g && call(N, N.tagName, target) === 'SCRIPT') failedScripts++;
+    },
+    true,
+  ]);
+  N.apply(N.setTimeout, null, [
+    () => {
+      const root = call(N, N.querySelector, g.document, [site.appRoot]);
+      const rendered = !!root && (call(N, N.childCount, root) > 0 || (call(N, N.textContent, root) || '').length > 0);
+      if (rendered) return;
+      ctx.emit('page.init_failed', { site: site.id, reason: failedScripts > 0 ? 'script_error' : 'no_app_root', failedScripts });
+    },
+    ctx.initTimeoutMs ?? INIT_TIMEOUT_MS,
+  ]);
+}
+
+const WATCHED_APIS = ['fetch', 'WebSocket', 'EventSource'];
+
+/** Before: the original we found was not native. After: someone replaced our wrapper. */
+export function checkOriginals(ctx, stealth) {
+  const { g, N } = ctx;
+  const found = [];
+  for (const api of WATCHED_APIS) {
+    if (typeof g[api] === 'function' && !isNativeFunction(N, stealth.toString, g[api])) found.push(api);
+  }
+  return found;
+}
+
+export function watchReplacements(ctx, wrappers) {
+  const { g, N } = ctx;
+  const reported = [];
+  const check = () => {
+    for (const api of WATCHED_APIS) {
+      const mine = wrappers[api];
+      if (!mine || reported.includes(api)) continue;
+      const d = N.getOwnPropertyDescriptor(g, api);
+      // An accessor or a different value both mean someone else now answers for the API.
+      if (d && 'value' in d && d.value === mine) continue;
+      reported.push(api);
+      ctx.emit('page.hook_replaced', { site: ctx.site.id, api, when: 'after' });
+    }
+  };
+  for (const delay of REPLACED_CHECKS_MS) N.apply(N.setTimeout, null, [check, delay]);
+  return check;
+}

@@ -1,0 +1,163 @@
+// fetch observer. The page gets a promise that settles with the ORIGINAL Response object (same
+// url, redirected, headers, status, body bytes) or the original rejection reason.
+//
+// How we read the body without touching the page's view of it: for a stream candidate we call
+// the captured Response.prototype.clone() before the page ever sees the Response, and read the
+// clone's branch ourselves. The page still holds the one Response it would have had: bodyUsed is
+// false, body bytes identical, reads are never delayed (the tee feeds both branches as bytes
+// arrive). Trade-offs, documented in the README: (1) if the page cancels its reader without
+// aborting the request, our branch keeps the download running to its end; (2) the returned
+// promise is a fresh native Promise (so an unhandled rejection still reaches the page exactly as
+// before) that settles one microtask after the original.
+import { streamRule, isStreamingContentType } from '../common/sites.js';
+import { createSseParser, createLineParser, classifySseEvent } from '../common/sse.js';
+import { utf8Length } from '../common/sha256.js';
+import { call } from './natives.js';
+
+export function wrapFetch(ctx) {
+  const { g, N, stealth } = ctx;
+  const original = g.fetch;
+  if (typeof original !== 'function') return null;
+  const wrapper = new N.Proxy(original, {
+    apply(target, thisArg, args) {
+      let pending;
+      try {
+        pending = N.apply(target, thisArg, args);
+      } catch (e) {
+        throw stealth.cleanStack(e);
+      }
+      try {
+        return observeFetch(ctx, pending, args);
+      } catch {
+        return pending;
+      }
+    },
+  });
+  stealth.mask(wrapper, original);
+  stealth.replace(g, 'fetch', wrapper);
+  return wrapper;
+}
+
+function requestUrl(N, input) {
+  if (typeof input === 'string') return input;
+  if (N.URL && input instanceof N.URL) return call(N, N.urlHref, input);
+  if (N.Request && input instanceof N.Request) return call(N, N.requestUrl, input);
+  return null; // other objects would be stringified by fetch: we never call page code
+}
+
+export function payloadBytes(N, init) {
+  const body = init && typeof init === 'object' ? init.body : null;
+  if (body == null) return 0;
+  if (typeof body === 'string') return utf8Length(body);
+  if (N.ArrayBuffer && body instanceof N.ArrayBuffer) return call(N, N.byteLength, body) ?? null;
+  if (N.isView && N.isView(body)) return body.byteLength;
+  if (N.Blob && body instanceof N.Blob) return call(N, N.blobSize, body) ?? null;
+  return null; // FormData, URLSearchParams, ReadableStream: not measured
+}
+
+function observeFetch(ctx, pending, args) {
+  const { N } = ctx;
+  const startedAt = ctx.now();
+  const raw = requestUrl(N, args[0]);
+  if (raw === null) return pending;
+  const target = ctx.resolve(raw);
+  if (!target) return pending;
+  const rule = target.sameSite ? streamRule(ctx.site, target.path) : null;
+  let tracker = null;
+  if (rule) {
+    tracker = ctx.newStream(rule.kind, target.url, startedAt);
+    tracker.open(payloadBytes(N, args[1]));
+  }
+  return new N.Promise((resolve, reject) => {
+    N.apply(N.then, pending, [
+      (response) => {
+        try {
+          onResponse(ctx, response, tracker, target.url, startedAt);
+        } catch {
+          // observation failed: the page is unaffected
+        }
+        resolve(response);
+      },
+      (error) => {
+        try {
+          if (tracker) tracker.end(ctx.now(), { outcome: isAbort(error) ? 'aborted' : 'error', errorName: errorName(error) });
+        } catch {
+          // ignore
+        }
+        reject(error);
+      },
+    ]);
+  });
+}
+
+function onResponse(ctx, response, tracker, url, startedAt) {
+  const { N } = ctx;
+  const t = ctx.now();
+  const status = call(N, N.responseStatus, response);
+  if (!tracker) {
+    const headers = call(N, N.responseHeaders, response);
+    const type = headers ? call(N, N.headersGet, headers, ['content-type']) : null;
+    if (!isStreamingContentType(type)) return;
+    tracker = ctx.newStream(/event-stream/i.test(type) ? 'sse' : 'chunked', url, startedAt);
+    tracker.open(null);
+  }
+  tracker.firstByte(t, status);
+  if (status >= 400) {
+    tracker.error('http_status', status);
+    tracker.end(t, { outcome: 'http_error', httpStatus: status });
+    return;
+  }
+  if (!call(N, N.responseBody, response)) {
+    tracker.end(t, { outcome: tracker.cleanOutcome() });
+    return;
+  }
+  const copy = N.apply(N.responseClone, response, []);
+  readBody(ctx, copy, tracker);
+}
+
+function readBody(ctx, copy, tracker) {
+  const { N, site } = ctx;
+  const reader = N.apply(N.getReader, N.apply(N.responseBody, copy, []), []);
+  const decoder = new N.TextDecoder();
+  const onRecord = (type, data) => tracker.frame(ctx.now(), classifySseEvent(site, type, data));
+  const parser = tracker.kind === 'sse' ? createSseParser(onRecord) : createLineParser((rec) => onRecord('message', rec));
+  const step = (result) => {
+    const t = ctx.now();
+    if (result.done) {
+      parser.push(N.apply(N.decode, decoder, []));
+      parser.end();
+      tracker.end(ctx.now(), { outcome: tracker.cleanOutcome() });
+      return;
+    }
+    const chunk = result.value;
+    tracker.bytes(t, chunk.byteLength);
+    parser.push(N.apply(N.decode, decoder, [chunk, { stream: true }]));
+    next();
+  };
+  const fail = (error) => {
+    tracker.end(ctx.now(), { outcome: isAbort(error) ? 'aborted' : 'error', errorName: errorName(error) });
+  };
+  const next = () => {
+    N.apply(N.then, N.apply(N.read, reader, []), [guard(step, fail), fail]);
+  };
+  next();
+}
+
+function guard(fn, fail) {
+  return (v) => {
+    try {
+      fn(v);
+    } catch (e) {
+      fail(e);
+    }
+  };
+}
+
+export function isAbort(error) {
+  return !!error && typeof error === 'object' && error.name === 'AbortError';
+}
+
+export function errorName(error) {
+  const name = error && typeof error === 'object' ? error.name : null;
+  return typeof name === 'string' && /^[A-Za-z]{1,40}$/.test(name) ? name : 'Error';
+}
