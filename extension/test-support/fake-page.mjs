@@ -1,0 +1,229 @@
+// A fake browser page for running the built content/hook.js in a node:vm context. Web platform
+// pieces come from Node (EventTarget, CustomEvent, Response, ReadableStream, TextDecoder, URL);
+// WebSocket, EventSource, the DOM and MutationObserver are small hand-written fakes whose
+// server side the test drives. The JS builtins (Function, Promise, JSON…) are the context's own,
+// as in a real page realm.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const HOOK_PATH = new URL('../content/hook.js', import.meta.url);
+export const HOOK_FILENAME = 'chrome-extension://omagcholnfmppnbeobpckdaifhiiilgi/content/hook.js';
+
+export class FakeMessageEvent extends Event {
+  #data;
+  constructor(type, init) {
+    super(type);
+    this.#data = init.data;
+  }
+  get data() {
+    return this.#data;
+  }
+}
+
+export class FakeCloseEvent extends Event {
+  #code;
+  #wasClean;
+  constructor(type, init) {
+    super(type);
+    this.#code = init.code;
+    this.#wasClean = init.wasClean;
+  }
+  get code() {
+    return this.#code;
+  }
+  get wasClean() {
+    return this.#wasClean;
+  }
+}
+
+export class FakeWebSocket extends EventTarget {
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSING = 2;
+  static CLOSED = 3;
+  static instances = [];
+  #url;
+  constructor(url) {
+    super();
+    this.#url = String(url);
+    this.sent = [];
+    this.readyState = 0;
+    FakeWebSocket.instances.push(this);
+  }
+  get url() {
+    return this.#url;
+  }
+  send(data) {
+    if (this.readyState !== 1) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 2;
+  }
+  serverOpen() {
+    this.readyState = 1;
+    this.dispatchEvent(new Event('open'));
+  }
+  serverMessage(data) {
+    this.dispatchEvent(new FakeMessageEvent('message', { data }));
+  }
+  serverClose(code, wasClean) {
+    this.readyState = 3;
+    this.dispatchEvent(new FakeCloseEvent('close', { code, wasClean }));
+  }
+}
+
+export class FakeEventSource extends EventTarget {
+  static instances = [];
+  #url;
+  constructor(url) {
+    super();
+    this.#url = String(url);
+    FakeEventSource.instances.push(this);
+  }
+  get url() {
+    return this.#url;
+  }
+  close() {}
+  serverOpen() {
+    this.dispatchEvent(new Event('open'));
+  }
+  serverMessage(data) {
+    this.dispatchEvent(new FakeMessageEvent('message', { data }));
+  }
+  serverError() {
+    this.dispatchEvent(new Event('error'));
+  }
+}
+
+class FakeNode extends EventTarget {
+  constructor(tag, text) {
+    super();
+    this.tag = tag;
+    this.text = text || '';
+    this.children = [];
+  }
+  get textContent() {
+    return this.text + this.children.map((c) => c.textContent).join('');
+  }
+  get childElementCount() {
+    return this.children.length;
+  }
+  get tagName() {
+    return this.tag.toUpperCase();
+  }
+}
+
+class FakeDocument extends FakeNode {
+  constructor() {
+    super('#document');
+    this.documentElement = new FakeNode('html');
+    this.banners = [];
+    this.appRoot = null;
+  }
+  querySelectorAll() {
+    return this.banners;
+  }
+  querySelector() {
+    return this.appRoot;
+  }
+}
+
+class FakeMutationObserver {
+  static instances = [];
+  constructor(callback) {
+    this.callback = callback;
+    FakeMutationObserver.instances.push(this);
+  }
+  observe() {}
+}
+
+/**
+ * Creates a page at `pageUrl` with the hook installed and a fetch whose responses the test
+ * supplies: `respond(url, init) → Response | Promise<Response>`.
+ */
+export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond } = {}) {
+  const u = new URL(pageUrl);
+  const document = new FakeDocument();
+  const fetchCalls = [];
+  FakeWebSocket.instances = [];
+  FakeEventSource.instances = [];
+  FakeMutationObserver.instances = [];
+  const window = new EventTarget();
+  Object.assign(window, {
+    document,
+    location: { href: pageUrl, hostname: u.hostname, origin: u.origin },
+    fetch: async function fetch(input, init) {
+      fetchCalls.push({ input, init });
+      return respond ? respond(input, init) : new Response('');
+    },
+    WebSocket: FakeWebSocket,
+    EventSource: FakeEventSource,
+    EventTarget,
+    Event,
+    CustomEvent,
+    MessageEvent: FakeMessageEvent,
+    CloseEvent: FakeCloseEvent,
+    URL,
+    Request,
+    Response,
+    Headers,
+    ReadableStream,
+    ReadableStreamDefaultReader,
+    TextDecoder,
+    Blob,
+    Node: FakeNode,
+    Element: FakeNode,
+    Document: FakeDocument,
+    MutationObserver: FakeMutationObserver,
+    performance,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+  });
+  window.window = window;
+  const context = vm.createContext(window);
+  vm.runInContext(readFileSync(HOOK_PATH, 'utf8'), context, { filename: HOOK_FILENAME });
+  return {
+    window,
+    document,
+    context,
+    fetchCalls,
+    run: (code) => vm.runInContext(code, context),
+    addBanner(text) {
+      document.banners.push(new FakeNode('div', text));
+      for (const mo of FakeMutationObserver.instances) mo.callback([]);
+    },
+    renderApp() {
+      document.appRoot = new FakeNode('div');
+      document.appRoot.children.push(new FakeNode('p', 'hello'));
+    },
+  };
+}
+
+/** A Response whose body the test writes chunk by chunk. */
+export function controlledResponse({ status = 200, contentType = 'text/event-stream' } = {}) {
+  let controller;
+  const body = new ReadableStream({
+    start(c) {
+      controller = c;
+    },
+  });
+  const response = new Response(body, { status, headers: { 'content-type': contentType } });
+  const enc = new TextEncoder();
+  return {
+    response,
+    write: (text) => controller.enqueue(enc.encode(text)),
+    writeBytes: (bytes) => controller.enqueue(bytes),
+    close: () => controller.close(),
+    fail: (err) => controller.error(err),
+  };
+}
+
+/** Lets timers of 0 ms and pending promise jobs run. */
+export async function settle(ms = 5) {
+  await sleep(ms);
+  await sleep(0);
+}

@@ -1,0 +1,44 @@
+package io.streamdoctor.cli;
+
+import io.streamdoctor.ExitCodes;
+import io.streamdoctor.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: conventional help, version, subcommands, errors on stderr. */
+@Command(
+    name = "streamdoctor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.VersionProvider.class,
+    description = "Explains why AI-chat answer streams break.",
+    subcommands = {HostCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success", "1:failure", "2:usage error", "3:protocol error (host)",
+      "4:caller not allowed (host)", "10:a problem was found (doctor, status)"
+    })
+public final class Cli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Cli());
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      line.getErr().println("streamdoctor: " + ex.getMessage());
+      return ExitCodes.FAILURE;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** Reads the version Maven filtered into the jar. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"streamdoctor " + Version.get() + " (protocol " + Version.PROTOCOL + ")"};
+    }
+  }
+}

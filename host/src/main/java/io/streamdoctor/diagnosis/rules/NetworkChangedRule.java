@@ -1,0 +1,60 @@
+package io.streamdoctor.diagnosis.rules;
+
+import io.streamdoctor.diagnosis.BreakContext;
+import io.streamdoctor.diagnosis.Causes;
+import io.streamdoctor.diagnosis.EvidenceLine;
+import io.streamdoctor.diagnosis.NetErrors;
+import io.streamdoctor.diagnosis.Remedies;
+import io.streamdoctor.diagnosis.Rule;
+import io.streamdoctor.diagnosis.RuleResult;
+import io.streamdoctor.evidence.Connectivity;
+import io.streamdoctor.evidence.RequestError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chrome aborts HTTP/2 streams with ERR_NETWORK_CHANGED when an interface goes up or down. A
+ * change minutes before the break is not evidence: only the last {@value #WINDOW_BEFORE_MS} ms
+ * count.
+ */
+public final class NetworkChangedRule implements Rule {
+  static final double WINDOW_BEFORE_MS = 15_000;
+  static final double WINDOW_AFTER_MS = 5_000;
+
+  @Override
+  public String cause() {
+    return Causes.NETWORK_CHANGED;
+  }
+
+  @Override
+  public RuleResult evaluate(BreakContext ctx) {
+    List<EvidenceLine> lines = new ArrayList<>();
+    List<EvidenceLine> against = new ArrayList<>();
+    double confidence = 0;
+    for (RequestError e : ctx.near(RequestError.class, WINDOW_BEFORE_MS, WINDOW_AFTER_MS)) {
+      boolean ours = ctx.streamRequestErrors().contains(e) || ctx.pageRequestErrors(WINDOW_BEFORE_MS, WINDOW_AFTER_MS).contains(e);
+      if (ours && NetErrors.kind(e.error()) == NetErrors.Kind.NETWORK_CHANGED) {
+        lines.add(ctx.line(e, "the browser aborted " + e.url() + " with " + Verdicts.errorCode(e.error())));
+        confidence = 0.9;
+      }
+    }
+    boolean offline = false;
+    for (Connectivity c : ctx.near(Connectivity.class, WINDOW_BEFORE_MS, WINDOW_AFTER_MS)) {
+      if (!c.online()) {
+        offline = true;
+      } else if (offline) {
+        lines.add(ctx.line(c, "the connection flapped: offline, then online again"));
+        confidence = Math.max(confidence, 0.7) + (confidence > 0 ? 0.03 : 0);
+      }
+    }
+    for (RequestError e : ctx.all(RequestError.class)) {
+      if (NetErrors.kind(e.error()) == NetErrors.Kind.NETWORK_CHANGED && e.ts() < ctx.breakTs() - WINDOW_BEFORE_MS) {
+        against.add(ctx.line(e, "a network change this long before the break is not its cause"));
+      }
+    }
+    if (lines.isEmpty()) {
+      return Verdicts.silent(cause());
+    }
+    return Verdicts.found(cause(), confidence, lines, against, Remedies.REGENERATE, Remedies.STABILIZE_LINK);
+  }
+}

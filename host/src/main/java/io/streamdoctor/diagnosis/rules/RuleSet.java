@@ -1,0 +1,29 @@
+package io.streamdoctor.diagnosis.rules;
+
+import io.streamdoctor.diagnosis.Rule;
+import java.util.List;
+
+/** Every rule, most specific first (the order breaks confidence ties). */
+public final class RuleSet {
+  private RuleSet() {}
+
+  public static List<Rule> all() {
+    return List.of(
+        new BlockedByExtensionRule(),
+        new GatewayTimeoutRule(),
+        new ServerOverloadedRule(),
+        new ServerErrorRule(),
+        new SessionConflictRule(),
+        new DnsResolutionRule(),
+        new ProxyFailedRule(),
+        new TlsInterceptedRule(),
+        new OfflineRule(),
+        new NetworkChangedRule(),
+        new NetworkBlockedRule(),
+        new PageInitFailedRule(),
+        new IdleCutoffRule(),
+        new ExtensionInterferenceRule(),
+        new StalledRule(),
+        new DroppedUnexplainedRule());
+  }
+}

@@ -1,0 +1,79 @@
+package io.streamdoctor.nativemsg;
+
+import io.streamdoctor.ExitCodes;
+import io.streamdoctor.diagnosis.Engine;
+import io.streamdoctor.platform.AppDirs;
+import io.streamdoctor.platform.Logs;
+import io.streamdoctor.record.JsonlRecorder;
+import io.streamdoctor.record.Recorder;
+import io.streamdoctor.timeline.ClockMapper;
+import io.streamdoctor.timeline.HostClock;
+import io.streamdoctor.timeline.LiveScheduler;
+import io.streamdoctor.timeline.Pipeline;
+import io.streamdoctor.timeline.Timeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Host mode: the caller check and the hello go out before anything heavy loads (start-up is on
+ * the user's critical path), then the session is wired here, in one place.
+ */
+public final class HostMain {
+  static final String CAPABILITIES = "[\"events\",\"diagnose\",\"record\"]";
+
+  private HostMain() {}
+
+  public static int run(List<String> args, InputStream in, OutputStream stdout) {
+    Caller caller = Caller.parse(args);
+    FrameWriter writer = new FrameWriter(stdout);
+    if (!AllowedCallers.builtIn(caller)
+        && !AllowedCallers.load(AppDirs.current().config()).allows(caller)) {
+      String msg = "caller " + caller.id() + " is not a StreamDoctor extension; "
+          + "allow a store build with 'streamdoctor install --extension-id ID'";
+      writer.send(Replies.errorJson(null, ErrorCode.ORIGIN_NOT_ALLOWED, msg));
+      System.err.println("streamdoctor host: " + msg);
+      return ExitCodes.NOT_ALLOWED;
+    }
+    writer.send(Replies.hello(ProcessHandle.current().pid(), CAPABILITIES));
+
+    AppDirs dirs = AppDirs.current();
+    Logs.init(dirs, "host", false);
+    Logger log = Logger.getLogger(HostMain.class.getName());
+    log.info("host started for " + caller.kind() + " " + caller.id());
+    HostClock clock = HostClock.system();
+    Recorder recorder = openRecorder(args, clock, log);
+    LiveScheduler scheduler = new LiveScheduler(clock);
+    Pipeline pipeline = new Pipeline(Timeline.standard(), Engine.standard(), scheduler,
+        d -> writer.send(DiagnosisMessages.message(d, null).toString()));
+    Acker acker = new Acker(writer, recorder::flush);
+    List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
+    for (String later : List.of("probe", "flush_dns", "history", "report", "config.get", "config.set")) {
+      commands.add(CoreCommands.notImplemented(later));
+    }
+    MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
+    return new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+  }
+
+  private static Recorder openRecorder(List<String> args, HostClock clock, Logger log) {
+    String target = System.getenv("STREAMDOCTOR_RECORD");
+    int i = args.indexOf("--record");
+    if (i >= 0 && i + 1 < args.size()) {
+      target = args.get(i + 1);
+    }
+    if (target == null || target.isBlank()) {
+      return Recorder.NONE;
+    }
+    try {
+      return new JsonlRecorder(Path.of(target), clock.nowMs());
+    } catch (IOException e) {
+      log.log(Level.WARNING, "cannot record to " + target, e);
+      return Recorder.NONE;
+    }
+  }
+}

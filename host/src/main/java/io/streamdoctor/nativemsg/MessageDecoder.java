@@ -1,0 +1,74 @@
+package io.streamdoctor.nativemsg;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamdoctor.Json;
+import io.streamdoctor.Version;
+import io.streamdoctor.evidence.Evidence;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Bytes to a checked JSON object, and event objects to evidence records. */
+public final class MessageDecoder {
+  /** Event type names, taken from the evidence hierarchy so the two cannot disagree. */
+  public static final Set<String> EVENT_TYPES = eventTypes();
+
+  private MessageDecoder() {}
+
+  public static ObjectNode parse(byte[] body) throws ProtocolException {
+    Frames.requireUtf8(body);
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new ProtocolException(ErrorCode.INVALID_JSON, "frame body is not JSON: " + firstLine(e));
+    }
+    if (node == null || !node.isObject()) {
+      throw new ProtocolException(ErrorCode.NOT_AN_OBJECT, "a message must be a JSON object");
+    }
+    JsonNode type = node.get("type");
+    if (type == null || !type.isTextual()) {
+      throw new ProtocolException(ErrorCode.NOT_AN_OBJECT, "a message needs a string field 'type'");
+    }
+    JsonNode v = node.get("v");
+    if (v != null && (!v.isNumber() || v.asInt() > Version.PROTOCOL)) {
+      throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
+          "protocol version " + v + " is newer than " + Version.PROTOCOL);
+    }
+    return (ObjectNode) node;
+  }
+
+  public static Evidence event(ObjectNode msg) throws ProtocolException {
+    Evidence ev;
+    try {
+      ev = Json.MAPPER.treeToValue(msg, Evidence.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD,
+          "bad " + msg.get("type").asText() + " event: " + firstLine(e));
+    }
+    String missing = ev.missingField();
+    if (missing != null) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD,
+          msg.get("type").asText() + " needs field '" + missing + "'");
+    }
+    return ev;
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    m = nl < 0 ? m : m.substring(0, nl);
+    return m.length() > 200 ? m.substring(0, 200) : m;
+  }
+
+  private static Set<String> eventTypes() {
+    Set<String> names = new HashSet<>();
+    for (JsonSubTypes.Type t : Evidence.class.getAnnotation(JsonSubTypes.class).value()) {
+      names.add(t.name());
+    }
+    return Set.copyOf(names);
+  }
+}

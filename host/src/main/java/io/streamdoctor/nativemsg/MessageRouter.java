@@ -1,0 +1,88 @@
+package io.streamdoctor.nativemsg;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamdoctor.Json;
+import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.record.Recorder;
+import io.streamdoctor.timeline.ClockMapper;
+import io.streamdoctor.timeline.Pipeline;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Routes each frame: events onto the pipeline (then acked), requests to their command. */
+public final class MessageRouter {
+  private static final Logger LOG = Logger.getLogger(MessageRouter.class.getName());
+
+  private final Pipeline pipeline;
+  private final ClockMapper clock;
+  private final Recorder recorder;
+  private final FrameWriter writer;
+  private final Acker acker;
+  private final Map<String, Command> commands = new HashMap<>();
+
+  public MessageRouter(Pipeline pipeline, ClockMapper clock, Recorder recorder, FrameWriter writer,
+      Acker acker, List<Command> commands) {
+    this.pipeline = pipeline;
+    this.clock = clock;
+    this.recorder = recorder;
+    this.writer = writer;
+    this.acker = acker;
+    for (Command c : commands) {
+      this.commands.put(c.type(), c);
+    }
+  }
+
+  public void handle(byte[] body, double receivedAt) {
+    ObjectNode msg;
+    try {
+      msg = MessageDecoder.parse(body);
+    } catch (ProtocolException e) {
+      writer.send(Replies.errorJson(null, e.code(), e.getMessage()));
+      return;
+    }
+    String type = msg.get("type").asText();
+    String id = msg.hasNonNull("id") ? msg.get("id").asText() : null;
+    try {
+      if (MessageDecoder.EVENT_TYPES.contains(type)) {
+        onEvent(msg, receivedAt);
+      } else if (commands.containsKey(type)) {
+        reply(id, type, commands.get(type).handle(msg));
+      } else {
+        throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+      }
+    } catch (ProtocolException e) {
+      writer.send(Replies.errorJson(id, e.code(), e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "internal error on " + type, e);
+      writer.send(Replies.errorJson(id, ErrorCode.INTERNAL_ERROR, "internal error on " + type + ": " + e));
+    }
+  }
+
+  private void onEvent(ObjectNode msg, double receivedAt) throws ProtocolException {
+    Evidence ev = MessageDecoder.event(msg);
+    recorder.message(receivedAt, msg);
+    Evidence mapped = ev.withTs(clock.toHost(ev.ts(), receivedAt));
+    pipeline.ingest(receivedAt, mapped);
+    JsonNode seq = msg.get("seq");
+    acker.stored(seq != null && seq.canConvertToLong() ? seq.asLong() : -1);
+  }
+
+  private void reply(String id, String type, ObjectNode body) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("v", 1);
+    out.put("type", body.hasNonNull("type") ? body.get("type").asText() : type);
+    out.put("id", id);
+    body.remove("type");
+    out.setAll(body);
+    try {
+      writer.send(Json.MAPPER.writeValueAsBytes(out));
+    } catch (JsonProcessingException e) {
+      writer.send(Replies.errorJson(id, ErrorCode.INTERNAL_ERROR, "reply not serialisable"));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.streamdoctor.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamdoctor.evidence.Evidence;
+
+/**
+ * Records a host session as JSON Lines: every message in (as received, before clock mapping) and
+ * every piece of evidence the host gathered itself, each with the host time it arrived.
+ */
+public interface Recorder extends AutoCloseable {
+  void message(double receivedAt, JsonNode message);
+
+  void evidence(double receivedAt, Evidence evidence);
+
+  /** Makes everything recorded so far durable; called before events are acknowledged. */
+  void flush();
+
+  @Override
+  void close();
+
+  Recorder NONE =
+      new Recorder() {
+        @Override
+        public void message(double receivedAt, JsonNode message) {}
+
+        @Override
+        public void evidence(double receivedAt, Evidence evidence) {}
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+}

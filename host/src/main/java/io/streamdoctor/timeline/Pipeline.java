@@ -1,0 +1,91 @@
+package io.streamdoctor.timeline;
+
+import io.streamdoctor.diagnosis.BreakContext;
+import io.streamdoctor.diagnosis.BreakDetector;
+import io.streamdoctor.diagnosis.BreakTrigger;
+import io.streamdoctor.diagnosis.Diagnosis;
+import io.streamdoctor.diagnosis.Engine;
+import io.streamdoctor.evidence.Evidence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Evidence in, verdicts out: stores each piece on the timeline, lets the detector spot breaks and
+ * diagnoses each break {@link #SETTLE_MS} after it, with exactly the evidence received by then.
+ * Live and replay run this same code; only the scheduler differs.
+ */
+public final class Pipeline {
+  /**
+   * The page hook and webRequest reach the worker by different paths; the browser's error for a
+   * stream often arrives a few ms after the hook's end event. This wait lets it land.
+   */
+  public static final double SETTLE_MS = 250;
+
+  private static final int MAX_VERDICTS = 256;
+
+  private final Timeline timeline;
+  private final BreakDetector detector = new BreakDetector();
+  private final Engine engine;
+  private final Scheduler scheduler;
+  private final Consumer<Diagnosis> sink;
+  private final Map<String, Diagnosis> verdicts =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Diagnosis> eldest) {
+          return size() > MAX_VERDICTS;
+        }
+      };
+
+  public Pipeline(Timeline timeline, Engine engine, Scheduler scheduler, Consumer<Diagnosis> sink) {
+    this.timeline = timeline;
+    this.engine = engine;
+    this.scheduler = scheduler;
+    this.sink = sink;
+  }
+
+  public void ingest(double receivedAt, Evidence evidence) {
+    timeline.add(receivedAt, evidence);
+    detector
+        .offer(evidence)
+        .ifPresent(t -> scheduler.at(receivedAt + SETTLE_MS, () -> analyze(t, receivedAt + SETTLE_MS)));
+  }
+
+  private void analyze(BreakTrigger trigger, double upTo) {
+    List<Evidence> known = new ArrayList<>();
+    for (Timeline.Entry e : timeline.until(upTo)) {
+      known.add(e.evidence());
+    }
+    Diagnosis d = engine.diagnose(new BreakContext(trigger, known), "evidence");
+    synchronized (verdicts) {
+      verdicts.put(d.breakId(), d);
+    }
+    sink.accept(d);
+  }
+
+  /** The newest verdict for a stream, or the newest of all when {@code stream} is null. */
+  public Diagnosis latest(String stream) {
+    synchronized (verdicts) {
+      Diagnosis found = null;
+      for (Diagnosis d : verdicts.values()) {
+        if (stream == null || stream.equals(d.stream())) {
+          found = d;
+        }
+      }
+      return found;
+    }
+  }
+
+  /** Every break's newest verdict, in order of the break's first diagnosis. */
+  public List<Diagnosis> verdicts() {
+    synchronized (verdicts) {
+      return new ArrayList<>(verdicts.values());
+    }
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+}
