@@ -11,19 +11,26 @@ public record Caller(Kind kind, String id) {
   public enum Kind { CHROME, FIREFOX, EXPLICIT, NONE }
 
   public static Caller parse(List<String> args) {
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.startsWith("chrome-extension://")) {
-        return new Caller(Kind.CHROME, a);
-      }
-      if (a.endsWith(".json") && i + 1 < args.size()) {
-        return new Caller(Kind.FIREFOX, args.get(i + 1));
-      }
+    if (args.isEmpty()) {
+      return new Caller(Kind.NONE, null);
     }
-    if (!args.isEmpty() && args.get(0).equals("host")) {
+    String first = args.get(0);
+    if (first.startsWith("chrome-extension://")) {
+      return new Caller(Kind.CHROME, first);
+    }
+    // Firefox: exactly "<absolute manifest path> <add-on id>"; add-on ids are email-like or a
+    // {GUID} (MDN, browser_specific_settings), which keeps "replay x.json" from matching.
+    if (first.endsWith(".json") && args.size() >= 2 && looksLikeAddonId(args.get(1))) {
+      return new Caller(Kind.FIREFOX, args.get(1));
+    }
+    if (first.equals("host")) {
       return new Caller(Kind.EXPLICIT, null);
     }
     return new Caller(Kind.NONE, null);
+  }
+
+  static boolean looksLikeAddonId(String s) {
+    return s.contains("@") || (s.startsWith("{") && s.endsWith("}"));
   }
 
   /** Whether these arguments are a browser starting us (so host mode is chosen automatically). */

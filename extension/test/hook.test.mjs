@@ -1,0 +1,200 @@
+// Runs the BUILT content/hook.js in a vm page realm with the real bridge attached.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createFakePage, controlledResponse, settle, HOOK_FILENAME } from '../test-support/fake-page.mjs';
+import { attachBridge } from '../test-support/fake-bridge.mjs';
+
+const CANARY = 'CANARY-7f3a9';
+
+function setup(pageUrl, respond, settings) {
+  const page = createFakePage({ pageUrl, respond });
+  const br = attachBridge(page, { settings });
+  const raw = [];
+  page.document.addEventListener(br.bridge.name, (ev) => raw.push(ev.detail));
+  return { page, br, raw };
+}
+
+test('hook_canaryThroughEveryPath_neverPostedOut', async () => {
+  const sse = controlledResponse();
+  const generic = controlledResponse({ contentType: 'application/x-ndjson' });
+  const failing = controlledResponse();
+  const responses = [sse, generic, failing];
+  const { page, br, raw } = setup(`http://127.0.0.1:8080/?q=${CANARY}`, () => responses.shift().response);
+  await settle();
+  // fetch request body + query, SSE answer, in-stream error text, ndjson stream, failing body
+  const p1 = page.run(`fetch('/lab/sse/${CANARY}?prompt=${CANARY}', {method:'POST', body: JSON.stringify({prompt: '${CANARY}'})})`);
+  const p2 = page.run(`fetch('/other/${CANARY}', {method:'POST', body: '${CANARY}'})`);
+  const p3 = page.run(`fetch('/lab/claude/x', {method:'POST', body: '${CANARY}'})`);
+  const [r1, r2, r3] = await Promise.all([p1, p2, p3]);
+  sse.write(`data: {"delta":"${CANARY}"}\n\ndata: {"error":{"type":"${CANARY}","message":"${CANARY}"}}\n\ndata: [DONE]\n\n`);
+  sse.close();
+  generic.write(`{"t":"${CANARY}"}\n`);
+  generic.close();
+  failing.write(`event: error\ndata: ${CANARY}\n\n`);
+  failing.fail(new TypeError(CANARY));
+  await Promise.all([r1.text(), r2.text(), r3.text().catch(() => null)]);
+  // WebSocket: URL, sent prompt frame, answer frames, error frame
+  page.run(`globalThis.ws = new WebSocket('ws://127.0.0.1:8080/lab/ws/${CANARY}?t=${CANARY}')`);
+  const ws = page.window.WebSocket.instances?.[0] ?? (await import('../test-support/fake-page.mjs')).FakeWebSocket.instances[0];
+  ws.serverOpen();
+  page.run(`ws.send(JSON.stringify({prompt: '${CANARY}'}))`);
+  ws.serverMessage(JSON.stringify({ event: 'appendText', text: CANARY }));
+  ws.serverMessage(JSON.stringify({ event: 'error', errorCode: CANARY }));
+  ws.serverMessage(CANARY);
+  ws.serverClose(1006, false);
+  // EventSource
+  page.run(`globalThis.es = new EventSource('/lab/sse/es?x=${CANARY}')`);
+  const { FakeEventSource } = await import('../test-support/fake-page.mjs');
+  FakeEventSource.instances[0].serverOpen();
+  FakeEventSource.instances[0].serverMessage(CANARY);
+  FakeEventSource.instances[0].serverError();
+  // banner text
+  page.addBanner(`Error in message stream ${CANARY}`);
+  await settle(400);
+
+  const posted = raw.join('\n') + JSON.stringify(br.sent);
+  assert.ok(raw.length > 15, `expected many hook messages, got ${raw.length}`);
+  assert.ok(!posted.includes(CANARY), 'canary leaked: ' + posted.slice(posted.indexOf(CANARY) - 200, posted.indexOf(CANARY) + 50));
+  assert.ok(!posted.includes('7f3a9'));
+  // and the paths really were observed
+  const types = br.events().map((e) => e.type);
+  for (const t of ['stream.open', 'stream.first_byte', 'stream.first_token', 'stream.error', 'stream.end', 'page.banner']) assert.ok(types.includes(t), t);
+  assert.equal(br.ofType('stream.open').length, 5);
+});
+
+test('hook_sseCompleteStream_reportsCountsAndTerminal', async () => {
+  const sse = controlledResponse();
+  const { page, br } = setup('https://chatgpt.com/c/1', () => sse.response);
+  await settle();
+  const resp = await page.run(`fetch('https://chatgpt.com/backend-api/conversation', {method:'POST', body:'{"a":"ü"}'})`);
+  const body = 'data: {"m":1}\n\ndata: {"m":2}\n\ndata: [DONE]\n\n';
+  for (const piece of [body.slice(0, 5), body.slice(5, 21), body.slice(21)]) sse.write(piece);
+  sse.close();
+  assert.equal(await resp.text(), body, 'page reads the full original body');
+  await settle(20);
+  const [open] = br.ofType('stream.open');
+  assert.equal(open.url, 'https://chatgpt.com/backend-api/conversation');
+  assert.equal(open.payloadBytes, 10);
+  assert.equal(open.kind, 'sse');
+  const [end] = br.ofType('stream.end');
+  assert.equal(end.outcome, 'complete');
+  assert.equal(end.frames, 3);
+  assert.equal(end.bytes, Buffer.byteLength(body));
+  assert.equal(end.terminalSeen, true);
+  assert.equal(end.httpStatus, 200);
+});
+
+test('hook_bodyFailsMidStream_outcomeErrorWithName', async () => {
+  const sse = controlledResponse();
+  const { page, br } = setup('https://claude.ai/new', () => sse.response);
+  await settle();
+  const resp = await page.run(`fetch('/api/organizations/o1/chat_conversations/c1/completion', {method:'POST'})`);
+  sse.write('event: content_block_delta\ndata: {}\n\n');
+  await settle();
+  sse.fail(new TypeError('network error'));
+  await assert.rejects(resp.text(), TypeError);
+  await settle(20);
+  const [end] = br.ofType('stream.end');
+  assert.equal(end.outcome, 'error');
+  assert.equal(end.errorName, 'TypeError');
+  assert.equal(end.terminalSeen, false);
+});
+
+test('hook_http429_httpErrorWithoutReadingBody', async () => {
+  const sse = controlledResponse({ status: 429, contentType: 'application/json' });
+  const { page, br } = setup('https://chatgpt.com/', () => sse.response);
+  await settle();
+  const resp = await page.run(`fetch('/backend-api/conversation', {method:'POST'})`);
+  await settle(20);
+  assert.equal(resp.bodyUsed, false);
+  const [end] = br.ofType('stream.end');
+  assert.equal(end.outcome, 'http_error');
+  assert.equal(end.httpStatus, 429);
+  assert.deepEqual(br.ofType('stream.error').map((e) => e.errorType), ['http_status']);
+});
+
+test('hook_fetchRejects_samePromiseKindAndReason', async () => {
+  const reason = new TypeError('Failed to fetch');
+  const { page, br } = setup('https://chatgpt.com/', () => Promise.reject(reason));
+  await settle();
+  const p = page.run(`fetch('/backend-api/conversation', {method:'POST'})`);
+  assert.equal(page.run('Promise') === p.constructor, true, 'a page-realm native Promise');
+  await assert.rejects(p, (e) => e === reason);
+  await settle(20);
+  assert.equal(br.ofType('stream.end')[0].outcome, 'error');
+});
+
+test('hook_nonStreamFetch_notTrackedAndResponseIdentical', async () => {
+  const original = new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
+  const { page, br } = setup('https://chatgpt.com/', () => original);
+  await settle();
+  const got = await page.run(`fetch('/backend-api/models')`);
+  assert.equal(got, original);
+  await settle(20);
+  assert.equal(br.ofType('stream.open').length, 0);
+});
+
+test('hook_wrappers_lookNative', async () => {
+  const { page } = setup('https://chatgpt.com/', () => new Response(''));
+  assert.equal(page.run('fetch.name'), 'fetch');
+  assert.equal(page.run('fetch.length'), 2);
+  assert.equal(page.run('Function.prototype.toString.call(fetch)').includes('fetchCalls'), true, 'toString answers for the original');
+  assert.equal(page.run('Function.prototype.toString.call(Function.prototype.toString)'), 'function toString() { [native code] }');
+  assert.equal(page.run('new WebSocket("wss://chatgpt.com/x") instanceof WebSocket'), true);
+  assert.equal(page.run('new WebSocket("wss://chatgpt.com/x").constructor === WebSocket'), true);
+  assert.equal(page.run('WebSocket.OPEN'), 1);
+  assert.equal(page.run('class A extends WebSocket {}; new A("wss://chatgpt.com/y") instanceof A'), true);
+  assert.equal(page.run('Object.getOwnPropertyDescriptor(window, "fetch").enumerable'), true);
+  assert.throws(() => page.run('WebSocket("wss://x")'), TypeError);
+});
+
+test('hook_syncErrorFromOriginal_stackHasNoHookFrames', async () => {
+  const { page } = setup('https://chatgpt.com/', () => new Response(''));
+  page.run('globalThis.s = new WebSocket("wss://chatgpt.com/x")');
+  let err = null;
+  try {
+    page.run('s.send("x")'); // InvalidStateError from the original, through our send wrapper
+  } catch (e) {
+    err = e;
+  }
+  assert.equal(err?.name, 'InvalidStateError');
+  assert.ok(!String(err.stack).includes(HOOK_FILENAME), err.stack);
+});
+
+test('hook_wsStream_accountingAndCloseCode', async () => {
+  const { page, br } = setup('http://localhost:9000/', () => new Response(''));
+  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
+  await settle();
+  page.run('globalThis.w = new WebSocket("ws://localhost:9000/lab/ws/run")');
+  const ws = FakeWebSocket.instances.at(-1);
+  ws.serverOpen();
+  page.run('w.send("{\\"prompt\\":\\"abc\\"}")');
+  for (let i = 0; i < 3; i++) ws.serverMessage('{"event":"appendText","text":"x"}');
+  ws.serverClose(1006, false);
+  await settle(20);
+  const [open] = br.ofType('stream.open');
+  assert.equal(open.kind, 'ws');
+  assert.equal(open.payloadBytes, 16);
+  const [end] = br.ofType('stream.end');
+  assert.deepEqual([end.outcome, end.frames, end.closeCode, end.wasClean, end.terminalSeen], ['error', 3, 1006, false, false]);
+});
+
+test('hook_siteDisabledInSettings_postsNothing', async () => {
+  const sse = controlledResponse();
+  const { page, br } = setup('https://chatgpt.com/', () => sse.response, { sites: { chatgpt: false } });
+  await settle(20);
+  await page.run(`fetch('/backend-api/conversation', {method:'POST'})`);
+  sse.close();
+  await settle(20);
+  assert.equal(br.ofType('stream.open').length, 0);
+});
+
+test('hook_bannerShownTwice_reportedOncePerElement', async () => {
+  const { page, br } = setup('http://127.0.0.1:1/', () => new Response(''));
+  page.addBanner('Network error');
+  page.addBanner('Something went wrong');
+  await settle(400);
+  page.addBanner('unrelated');
+  await settle(400);
+  assert.deepEqual(br.ofType('page.banner').map((e) => e.pattern), ['network_error', 'something_went_wrong']);
+});
