@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Source of the diagnosis golden traces: compact scenarios -> recordings (JSON Lines).
+
+Each scenario is a list of (ms offset, event) pairs on one timeline; the generator writes them in
+the recorder's format ({"at": host ms, "in": message}) with a header naming the expected top
+cause and symptom. GoldenTracesTest replays every file, checks those expectations, and compares the
+whole ranked verdict with <name>.golden.json (refresh with -Dgolden.update=true, then review).
+Run: python3 gen_traces.py  (from this folder)
+"""
+import json
+import os
+
+T0 = 1764120000000.0
+URL = {"chatgpt": "https://chatgpt.com/backend-api/conversation",
+       "claude": "https://claude.ai/api/organizations/:h1a2b3c4d/chat_conversations/:h5e6f7a8b/completion",
+       "copilot": "wss://copilot.microsoft.com/c/api/chat",
+       "perplexity": "https://www.perplexity.ai/rest/sse/perplexity_ask"}
+KIND = {"chatgpt": "sse", "claude": "sse", "copilot": "ws", "perplexity": "sse"}
+
+
+def op(t, stream="1:1", site="chatgpt", tab=1, payload=900):
+    return (t, {"type": "stream.open", "stream": stream, "site": site, "url": URL[site],
+                "kind": KIND[site], "tabId": tab, "payloadBytes": payload})
+
+
+def fb(t, stream="1:1", status=200):
+    return (t, {"type": "stream.first_byte", "stream": stream, "ttfbMs": t, "httpStatus": status})
+
+
+def ft(t, stream="1:1", ttft=None):
+    return (t, {"type": "stream.first_token", "stream": stream, "ttftMs": ttft if ttft is not None else t})
+
+
+def prog(t, frames, stream="1:1", p95=60):
+    return (t, {"type": "stream.progress", "stream": stream, "frames": frames, "bytes": frames * 90,
+                "gapMeanMs": 25, "gapP95Ms": p95, "gapMaxMs": p95 * 2})
+
+
+def end(t, outcome="error", frames=120, stream="1:1", **kw):
+    e = {"type": "stream.end", "stream": stream, "outcome": outcome, "frames": frames,
+         "bytes": frames * 90, "durationMs": t, "gapMeanMs": 25, "gapP95Ms": 60, "gapMaxMs": 120,
+         "lastFrameAgoMs": 30}
+    e.update(kw)
+    return (t, e)
+
+
+def err(t, stream="1:1", etype="overloaded_error", status=None):
+    return (t, {"type": "stream.error", "stream": stream, "errorType": etype, "httpStatus": status})
+
+
+def stall(t, silent=20000, stream="1:1", threshold=15000):
+    return (t, {"type": "stream.stall", "stream": stream, "silentMs": silent, "thresholdMs": threshold})
+
+
+def rerr(t, code, url=None, rtype="xmlhttprequest", tab=1, stream=None):
+    m = {"type": "browser.request_error", "tabId": tab, "url": url or URL["chatgpt"],
+         "error": code, "resourceType": rtype}
+    if stream:
+        m["stream"] = stream
+    return (t, m)
+
+
+def http(t, status, url=None, rtype="xmlhttprequest", tab=1, retry=None):
+    m = {"type": "browser.http_status", "tabId": tab, "url": url or URL["chatgpt"], "status": status,
+         "resourceType": rtype}
+    if retry is not None:
+        m["retryAfterS"] = retry
+    return (t, m)
+
+
+def conn(t, online):
+    return (t, {"type": "browser.connectivity", "online": online})
+
+
+def banner(t, symptom, tab=1, site="chatgpt"):
+    return (t, {"type": "page.banner", "site": site, "tabId": tab, "symptom": symptom, "pattern": symptom})
+
+
+def inventory(t, *names):
+    return (t, {"type": "browser.extensions", "extensions": [
+        {"id": "id%d" % i, "name": n, "enabled": True, "canBlock": True, "chatHostAccess": True}
+        for i, n in enumerate(names)]})
+
+
+def ext_changed(t, name, change="enabled"):
+    return (t, {"type": "browser.extension_changed", "id": "x-" + name, "name": name, "change": change})
+
+
+def hook_replaced(t, api="fetch", when="after", tab=1):
+    return (t, {"type": "page.hook_replaced", "site": "chatgpt", "tabId": tab, "api": api, "when": when})
+
+
+def cookie(t, removed=True, site="chatgpt"):
+    return (t, {"type": "browser.cookie_changed", "site": site, "name": "__Secure-next-auth.session-token",
+                "removed": removed, "cause": "explicit"})
+
+
+def proxy(t, mode="fixed_servers"):
+    return (t, {"type": "browser.proxy", "mode": mode, "levelOfControl": "controlled_by_this_extension", "scheme": "http"})
+
+
+def init_failed(t, tab=1, reason="no_app_root", scripts=2):
+    return (t, {"type": "page.init_failed", "site": "chatgpt", "tabId": tab, "reason": reason, "failedScripts": scripts})
+
+
+S = {}
+# --- server.overloaded
+S["server.overloaded/clear_http429"] = ("server.overloaded", "something_went_wrong", [
+    op(0), http(180, 429, retry=20), end(200, "http_error", frames=0, httpStatus=429)])
+S["server.overloaded/weak_instream_object"] = ("server.overloaded", "something_went_wrong", [
+    op(0, site="claude"), fb(300), ft(600), prog(1600, 40), err(2400, etype="overloaded_error"),
+    end(2450, "error", frames=52)])
+S["server.overloaded/confounded_429_on_analytics"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0, site="copilot"), ft(500), http(900, 429, url="https://browser-intake.example.com/api/v2/rum", rtype="ping"),
+    end(3000, "error", frames=60, closeCode=1006, wasClean=False)])
+S["server.overloaded/ws_close_1013"] = ("server.overloaded", "something_went_wrong", [
+    op(0, site="copilot"), ft(400), end(1200, "error", frames=8, closeCode=1013, wasClean=True)])
+# --- server.error
+S["server.error/clear_http502"] = ("server.error", "something_went_wrong", [
+    op(0), http(300, 502), end(310, "http_error", frames=0, httpStatus=502)])
+S["server.error/weak_instream_error"] = ("server.error", "something_went_wrong", [
+    op(0, site="copilot"), ft(500), err(1500, etype="error"), end(1510, "error", frames=30, closeCode=1000, wasClean=True)])
+S["server.error/confounded_ws1011_with_old_network_change"] = ("server.error", "something_went_wrong", [
+    rerr(-300000, "net::ERR_NETWORK_CHANGED"), op(0, site="copilot"), ft(400),
+    end(2000, "error", frames=20, closeCode=1011, wasClean=True)])
+# --- server.gateway_timeout
+S["server.gateway_timeout/clear_http504"] = ("server.gateway_timeout", "something_went_wrong", [
+    op(0, payload=4000), http(60000, 504), end(60010, "http_error", frames=0, httpStatus=504)])
+S["server.gateway_timeout/weak_long_ttft_large_prompt"] = ("server.gateway_timeout", "network_error", [
+    op(0, payload=180000), fb(200), end(45000, "error", frames=0, errorName="TypeError", lastFrameAgoMs=None)])
+S["server.gateway_timeout/confounded_large_prompt_fast_reset"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0, payload=180000), fb(200), ft(900), prog(1900, 50), end(2500, "error", frames=70),
+    rerr(2505, "net::ERR_CONNECTION_RESET", stream="1:1")])
+# --- session.conflict
+S["session.conflict/clear_http401"] = ("session.conflict", "bad_error", [
+    op(0), http(200, 401), end(210, "http_error", frames=0, httpStatus=401)])
+S["session.conflict/weak_cookie_removed_mid_stream"] = ("session.conflict", "message_stream_error", [
+    op(0), ft(500), cookie(1500), end(2000, "error", frames=40)])
+S["session.conflict/confounded_cookie_changed_long_before"] = ("stream.dropped_unexplained", "message_stream_error", [
+    cookie(-600000, removed=False), op(0), ft(500), end(2000, "error", frames=40)])
+S["session.conflict/two_tabs_streaming"] = ("session.conflict", "message_stream_error", [
+    op(0, stream="2:1", tab=2), op(100), ft(400), ft(300, stream="2:1"), end(3000, "error", frames=60)])
+# --- dns.resolution_failed
+S["dns.resolution_failed/clear_stream_nxdomain"] = ("dns.resolution_failed", "network_error", [
+    op(0), rerr(30, "net::ERR_NAME_NOT_RESOLVED"), end(35, "error", frames=0, errorName="TypeError")])
+S["dns.resolution_failed/weak_main_frame_only"] = ("dns.resolution_failed", "network_error", [
+    rerr(0, "net::ERR_NAME_RESOLUTION_FAILED", url="https://chatgpt.com/", rtype="main_frame")])
+S["dns.resolution_failed/confounded_streamed_then_reset"] = ("stream.dropped_unexplained", "message_stream_error", [
+    rerr(-200000, "net::ERR_NAME_NOT_RESOLVED", url="https://cdn.example.net/x.js", rtype="script", tab=9),
+    op(0), ft(400), end(5000, "error", frames=200), rerr(5002, "net::ERR_HTTP2_PROTOCOL_ERROR", stream="1:1")])
+S["dns.resolution_failed/firefox_unknown_host"] = ("dns.resolution_failed", "network_error", [
+    op(0), rerr(30, "NS_ERROR_UNKNOWN_HOST"), end(35, "error", frames=0, errorName="TypeError")])
+# --- network.offline
+S["network.offline/clear_offline_stays"] = ("network.offline", "message_stream_error", [
+    op(0), ft(300), conn(1800, False), end(1850, "error", frames=30),
+    rerr(1852, "net::ERR_NETWORK_CHANGED", stream="1:1")])
+S["network.offline/weak_internet_disconnected"] = ("network.offline", "network_error", [
+    op(0), rerr(5, "net::ERR_INTERNET_DISCONNECTED"), end(6, "error", frames=0)])
+S["network.offline/confounded_offline_hours_ago"] = ("stream.dropped_unexplained", "message_stream_error", [
+    conn(-7200000, False), conn(-7100000, True), op(0, site="copilot"), ft(300),
+    end(900, "error", frames=20, closeCode=1006, wasClean=False)])
+# --- network.changed
+S["network.changed/clear_err_network_changed"] = ("network.changed", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), end(2100, "error", frames=44), rerr(2103, "net::ERR_NETWORK_CHANGED", stream="1:1")])
+S["network.changed/weak_flap_only"] = ("network.changed", "message_stream_error", [
+    op(0, site="copilot"), ft(300), conn(1000, False), conn(1400, True), end(1500, "error", frames=20, closeCode=1006, wasClean=False)])
+S["network.changed/confounded_change_five_minutes_earlier"] = ("stream.dropped_unexplained", "message_stream_error", [
+    rerr(-300000, "net::ERR_NETWORK_CHANGED"), op(0), ft(300), end(2000, "error", frames=40)])
+# --- network.blocked
+S["network.blocked/clear_refused"] = ("network.blocked", "network_error", [
+    op(0), rerr(20, "net::ERR_CONNECTION_REFUSED"), end(22, "error", frames=0, errorName="TypeError")])
+S["network.blocked/weak_reset_before_answer"] = ("network.blocked", "network_error", [
+    op(0), rerr(60, "net::ERR_CONNECTION_RESET"), end(62, "error", frames=0, errorName="TypeError")])
+S["network.blocked/confounded_reset_mid_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), end(2000, "error", frames=48), rerr(2001, "net::ERR_CONNECTION_RESET", stream="1:1")])
+# --- network.idle_cutoff
+S["network.idle_cutoff/clear_long_silence"] = ("network.idle_cutoff", "message_stream_error", [
+    op(0), ft(400), prog(1400, 30), end(61400, "error", frames=31, lastFrameAgoMs=60000, gapP95Ms=80)])
+S["network.idle_cutoff/weak_silence_near_threshold"] = ("network.idle_cutoff", "message_stream_error", [
+    op(0), ft(400), end(25000, "error", frames=10, lastFrameAgoMs=21000, gapP95Ms=3000)])
+S["network.idle_cutoff/confounded_bursty_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(400), end(60000, "error", frames=10, lastFrameAgoMs=21000, gapP95Ms=15000)])
+# --- extension.blocked_request
+S["extension.blocked_request/clear_stream_blocked"] = ("extension.blocked_request", "network_error", [
+    inventory(-60000, "uBlock Origin"), op(0), rerr(10, "net::ERR_BLOCKED_BY_CLIENT"), end(12, "error", frames=0, errorName="TypeError")])
+S["extension.blocked_request/weak_script_blocked"] = ("extension.blocked_request", "blank_page", [
+    rerr(-3000, "net::ERR_BLOCKED_BY_CLIENT", url="https://cdn.oaistatic.com/assets/app.js", rtype="script"),
+    init_failed(0, reason="scripts_blocked", scripts=1)])
+S["extension.blocked_request/confounded_analytics_blocked"] = ("stream.dropped_unexplained", "message_stream_error", [
+    inventory(-60000, "uBlock Origin"), rerr(-2000, "net::ERR_BLOCKED_BY_CLIENT", url="https://www.google-analytics.com/g/collect", rtype="ping"),
+    op(0, site="copilot"), ft(300), end(2000, "error", frames=30, closeCode=1006, wasClean=False)])
+# --- extension.interference
+S["extension.interference/clear_hook_replaced"] = ("extension.interference", "message_stream_error", [
+    hook_replaced(-5000), op(0), ft(300), end(1500, "truncated", frames=20, terminalSeen=False)])
+S["extension.interference/weak_extension_enabled_before"] = ("extension.interference", "message_stream_error", [
+    ext_changed(-40000, "Dark Reader"), op(0), ft(300), end(1500, "error", frames=20)])
+S["extension.interference/confounded_extension_changed_long_ago"] = ("stream.dropped_unexplained", "message_stream_error", [
+    ext_changed(-900000, "Dark Reader"), op(0), ft(300), end(1500, "error", frames=20)])
+# --- proxy.failed
+S["proxy.failed/clear_proxy_connection_failed"] = ("proxy.failed", "network_error", [
+    proxy(-100000), op(0), rerr(15, "net::ERR_PROXY_CONNECTION_FAILED"), end(16, "error", frames=0)])
+S["proxy.failed/weak_tunnel_failed_main_frame"] = ("proxy.failed", "network_error", [
+    rerr(0, "net::ERR_TUNNEL_CONNECTION_FAILED", url="https://claude.ai/", rtype="main_frame")])
+S["proxy.failed/confounded_proxy_set_but_server_429"] = ("server.overloaded", "something_went_wrong", [
+    proxy(-100000), op(0), http(150, 429), end(160, "http_error", frames=0, httpStatus=429)])
+# --- tls.intercepted
+S["tls.intercepted/clear_cert_authority_invalid"] = ("tls.intercepted", "network_error", [
+    op(0), rerr(40, "net::ERR_CERT_AUTHORITY_INVALID"), end(41, "error", frames=0)])
+S["tls.intercepted/weak_ssl_protocol_error"] = ("tls.intercepted", "network_error", [
+    op(0), rerr(40, "net::ERR_SSL_PROTOCOL_ERROR"), end(41, "error", frames=0)])
+S["tls.intercepted/confounded_cert_error_other_tab"] = ("stream.dropped_unexplained", "message_stream_error", [
+    rerr(-1000, "net::ERR_CERT_DATE_INVALID", url="https://intranet.example/", rtype="main_frame", tab=7),
+    op(0), ft(300), end(2000, "error", frames=30)])
+# --- page.init_failed
+S["page.init_failed/clear_app_never_rendered"] = ("page.init_failed", "blank_page", [
+    http(-4000, 500, url="https://cdn.oaistatic.com/assets/app.js", rtype="script"), init_failed(0, reason="no_app_root", scripts=1)])
+S["page.init_failed/weak_script_error"] = ("page.init_failed", "blank_page", [
+    init_failed(0, reason="script_error", scripts=0)])
+S["page.init_failed/confounded_other_tab_script_500"] = ("page.init_failed", "blank_page", [
+    http(-4000, 500, url="https://cdn.example/app.js", rtype="script", tab=5), init_failed(0, reason="no_app_root", scripts=0)])
+# --- stream.stalled
+S["stream.stalled/clear_open_and_silent"] = ("stream.stalled", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), stall(21300, silent=20000)])
+S["stream.stalled/weak_stalled_then_recovered"] = ("stream.stalled", "slow_stream", [
+    op(0), ft(300), stall(21300, silent=20000), end(30000, "complete", frames=80, terminalSeen=True)])
+S["stream.stalled/confounded_stall_with_offline"] = ("network.offline", "message_stream_error", [
+    op(0), ft(300), conn(1200, False), stall(21300, silent=20000)])
+# --- stream.dropped_unexplained
+S["stream.dropped_unexplained/clear_ws_1006"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0, site="copilot"), ft(300), end(2000, "error", frames=40, closeCode=1006, wasClean=False)])
+S["stream.dropped_unexplained/weak_truncated_no_marker"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2000, "truncated", frames=40, terminalSeen=False)])
+S["stream.dropped_unexplained/confounded_banner_but_no_cause"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2000, "error", frames=40), rerr(2001, "net::ERR_INCOMPLETE_CHUNKED_ENCODING", stream="1:1"),
+    banner(2100, "message_stream_error")])
+# --- combinations
+S["combined/blocked_and_offline_blocked_wins"] = ("extension.blocked_request", "network_error", [
+    conn(-2000, False), conn(-1000, True), op(0), rerr(10, "net::ERR_BLOCKED_BY_CLIENT"), end(12, "error", frames=0)])
+S["combined/overloaded_then_network_change"] = ("server.overloaded", "something_went_wrong", [
+    op(0, site="claude"), ft(400), err(1500), rerr(1510, "net::ERR_NETWORK_CHANGED", url=URL["claude"]), end(1520, "error", frames=20)])
+S["combined/clean_stream_no_break"] = (None, None, [
+    op(0), fb(200), ft(400), prog(1400, 30), end(3000, "complete", frames=90, terminalSeen=True)])
+S["combined/user_abort_no_break"] = (None, None, [
+    op(0), ft(400), end(1000, "aborted", frames=10)])
+
+
+def write(name, expect_top, expect_symptom, events):
+    path = name + ".jsonl"
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(json.dumps({"recording": 1, "host": "trace", "at": T0,
+                            "expect": {"top": expect_top, "symptom": expect_symptom}}) + "\n")
+        seq = 0
+        for t, ev in sorted(events, key=lambda p: p[0]):
+            seq += 1
+            msg = {"v": 1, "seq": seq, "ts": T0 + t}
+            msg.update(ev)
+            # Arrival 3 ms after the event happened, as through the worker and the pipe.
+            f.write(json.dumps({"at": T0 + t + 3, "in": msg}) + "\n")
+
+
+for name, (top, symptom, events) in S.items():
+    write(name, top, symptom, events)
+print(len(S), "traces")
