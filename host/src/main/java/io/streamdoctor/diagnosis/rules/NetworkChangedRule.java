@@ -53,6 +53,11 @@ public final class NetworkChangedRule implements Rule {
       }
     }
     if (lines.isEmpty()) {
+      if (!against.isEmpty()) {
+        long ago = -against.get(against.size() - 1).atMs() / 1000;
+        return Verdicts.ruledOut(cause(), "the last network change was " + ago
+            + " s before the break, too long before to have cut this stream");
+      }
       return Verdicts.silent(cause());
     }
     return Verdicts.found(cause(), confidence, lines, against, Remedies.REGENERATE, Remedies.STABILIZE_LINK);
