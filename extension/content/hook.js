@@ -306,19 +306,17 @@
     // path segment that looks like an id replaced by ":h" + the first 8 hex digits of its SHA-256.
     // Pure and synchronous so the MAIN-world hook can call it inside a constructor without awaiting.
     const { sha256Hex } = __modules["src/common/sha256.js"];
-    const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const HEX_RE = /^[0-9a-f]{16,}$/i;
-    const DIGITS_RE = /^\d{4,}$/;
-    const TOKEN_RE = /^[A-Za-z0-9_~.-]{16,}$/;
-    const PREFIXED_ID_RE = /^[a-z]{1,8}[-_][A-Za-z0-9_-]{12,}$/;
+    const ROUTE_WORD_RE = /^[A-Za-z][A-Za-z._-]{0,39}[0-9]{0,2}$/;
     const URL_RE = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#\s]*)([^?#]*)/i;
 
-    /** True when a path segment looks like an identifier rather than a route name. */
+    /**
+     * True when a path segment may carry an identifier or user data. Stricter than the protocol's
+     * minimum (UUIDs, hex, digits, base64-ish tokens): only route words — letters with . _ - and at
+     * most two trailing digits ("backend-api", "chat_conversations", "v1") — stay readable; every
+     * other segment is hashed, so no free text in a path can ever travel.
+     */
     function looksLikeId(segment) {
-      if (UUID_RE.test(segment) || HEX_RE.test(segment) || DIGITS_RE.test(segment)) return true;
-      // base64-ish tokens: long, and mixing letters with digits (so "chat_conversations" survives).
-      if (TOKEN_RE.test(segment) && /\d/.test(segment) && /[A-Za-z]/.test(segment)) return true;
-      return PREFIXED_ID_RE.test(segment) && /\d/.test(segment);
+      return !ROUTE_WORD_RE.test(segment) || /^[0-9a-f]{16,}$/i.test(segment);
     }
 
     function hashSegment(segment) {

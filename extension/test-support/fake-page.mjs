@@ -147,6 +147,7 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond }
   const u = new URL(pageUrl);
   const document = new FakeDocument();
   const fetchCalls = [];
+  const timers = new Set();
   FakeWebSocket.instances = [];
   FakeEventSource.instances = [];
   FakeMutationObserver.instances = [];
@@ -178,10 +179,7 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond }
     Document: FakeDocument,
     MutationObserver: FakeMutationObserver,
     performance,
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
+    ...trackedTimers(timers),
   });
   window.window = window;
   const context = vm.createContext(window);
@@ -192,6 +190,11 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond }
     context,
     fetchCalls,
     run: (code) => vm.runInContext(code, context),
+    /** Clears every timer the page (and so the hook) still holds. */
+    dispose() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
     addBanner(text) {
       document.banners.push(new FakeNode('div', text));
       for (const mo of FakeMutationObserver.instances) mo.callback([]);
@@ -199,6 +202,33 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond }
     renderApp() {
       document.appRoot = new FakeNode('div');
       document.appRoot.children.push(new FakeNode('p', 'hello'));
+    },
+  };
+}
+
+/** Timer functions that remember their handles so a test can end the page. */
+function trackedTimers(timers) {
+  return {
+    setTimeout: function setTimeout(fn, ms, ...args) {
+      const h = globalThis.setTimeout(() => {
+        timers.delete(h);
+        fn(...args);
+      }, ms);
+      timers.add(h);
+      return h;
+    },
+    clearTimeout: function clearTimeout(h) {
+      timers.delete(h);
+      globalThis.clearTimeout(h);
+    },
+    setInterval: function setInterval(fn, ms) {
+      const h = globalThis.setInterval(fn, ms);
+      timers.add(h);
+      return h;
+    },
+    clearInterval: function clearInterval(h) {
+      timers.delete(h);
+      globalThis.clearInterval(h);
     },
   };
 }

@@ -39,8 +39,12 @@ test('sanitizeUrl_nonHierarchical_null', () => {
 });
 
 test('looksLikeId_routeNamesVsIds_classified', () => {
-  for (const s of ['backend-api', 'conversation', 'chat_conversations', 'completion', 'StreamGenerate', 'v1', 'api', '2']) assert.equal(looksLikeId(s), false, s);
-  for (const s of ['1b2c3d4e-1111-2222-3333-444455556666', 'deadbeefdeadbeef', '123456', 'aGVsbG8gd29ybGQ9PQ12', 'g-abcdef1234567890']) assert.equal(looksLikeId(s), true, s);
+  for (const s of ['backend-api', 'conversation', 'chat_conversations', 'completion', 'assistant.lamda.BardFrontendService', 'StreamGenerate', 'v1', 'api', 'run1', 'perplexity_ask']) {
+    assert.equal(looksLikeId(s), false, s);
+  }
+  for (const s of ['1b2c3d4e-1111-2222-3333-444455556666', 'deadbeefdeadbeef', '123456', '2', 'aGVsbG8gd29ybGQ9PQ12', 'g-abcdef1234567890', 'CANARY-7f3a9', 'hello%20world', 'x'.repeat(45)]) {
+    assert.equal(looksLikeId(s), true, s);
+  }
 });
 
 test('sanitizeRelative_relativePath_resolvedAgainstBase', () => {
