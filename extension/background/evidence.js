@@ -1,0 +1,129 @@
+// Browser-side evidence: webRequest errors and statuses on chat hosts, connectivity, proxy
+// settings and session-cookie changes. Each listener turns a browser callback into one protocol
+// event through `emit(event)`; nothing here keeps state beyond "what did we last report".
+import { hostMatchPatterns, siteForHost, streamRule } from '../src/common/sites.js';
+import { sanitizeUrl } from '../src/common/sanitize.js';
+
+const COOKIE_NAME_RE = /session|auth|token|sid/i;
+
+export function retryAfterSeconds(headers) {
+  const h = (headers || []).find((x) => String(x.name).toLowerCase() === 'retry-after');
+  if (!h) return null;
+  const n = Number(h.value);
+  if (Number.isFinite(n) && n >= 0) return n;
+  const date = Date.parse(h.value);
+  return Number.isFinite(date) ? Math.max(0, Math.round((date - Date.now()) / 1000)) : null;
+}
+
+/** webRequest details → browser.request_error (always) or browser.http_status (≥400 or streams). */
+export function requestEvent(kind, d, streams) {
+  const url = sanitizeUrl(d.url);
+  if (!url) return null;
+  const base = { ts: d.timeStamp || Date.now(), tabId: d.tabId, url, resourceType: d.type };
+  if (kind === 'error') {
+    const stream = d.tabId >= 0 ? streams.match(d.tabId, url) : null;
+    return { type: 'browser.request_error', ...base, error: String(d.error || ''), stream, method: d.method || null };
+  }
+  let isStream = false;
+  try {
+    const u = new URL(d.url);
+    isStream = !!streamRule(siteForHost(u.hostname), u.pathname) || d.type === 'websocket';
+  } catch {
+    isStream = false;
+  }
+  if (!(d.statusCode >= 400) && !isStream) return null;
+  return { type: 'browser.http_status', ...base, status: d.statusCode, retryAfterS: retryAfterSeconds(d.responseHeaders) };
+}
+
+export function watchRequests(ext, streams, emit) {
+  const onError = (d) => {
+    const e = requestEvent('error', d, streams);
+    if (e) emit(e);
+  };
+  const onCompleted = (d) => {
+    const e = requestEvent('completed', d, streams);
+    if (e) emit(e);
+  };
+  // ws:// patterns are accepted by current Chrome and Firefox; fall back to http(s) only if not.
+  const withSockets = hostMatchPatterns().concat('wss://copilot.microsoft.com/*', 'ws://127.0.0.1/*', 'ws://localhost/*');
+  for (const urls of [withSockets, hostMatchPatterns()]) {
+    try {
+      ext.webRequest.onErrorOccurred.addListener(onError, { urls });
+      ext.webRequest.onCompleted.addListener(onCompleted, { urls }, ['responseHeaders']);
+      return urls;
+    } catch {
+      ext.webRequest.onErrorOccurred.removeListener(onError);
+      ext.webRequest.onCompleted.removeListener(onCompleted);
+    }
+  }
+  return null;
+}
+
+/** Chrome's proxy.settings value or Firefox's → protocol fields (no host names, no credentials). */
+export function proxyEvent(details) {
+  const v = (details && details.value) || {};
+  const firefox = { none: 'direct', system: 'system', autoDetect: 'auto_detect', autoConfig: 'pac_script', manual: 'fixed_servers' };
+  const chrome = ['direct', 'system', 'auto_detect', 'pac_script', 'fixed_servers'];
+  const mode = chrome.includes(v.mode) ? v.mode : firefox[v.proxyType] || 'unknown';
+  let scheme = null;
+  if (v.rules) {
+    const r = v.rules.singleProxy || v.rules.proxyForHttps || v.rules.proxyForHttp;
+    scheme = r && r.scheme ? r.scheme : null;
+  } else if (v.proxyType === 'manual') {
+    scheme = v.socks ? 'socks' + (v.socksVersion || 5) : 'http';
+  }
+  return { type: 'browser.proxy', ts: Date.now(), mode, levelOfControl: details && details.levelOfControl ? details.levelOfControl : null, scheme };
+}
+
+export async function reportProxy(ext, emit) {
+  try {
+    emit(proxyEvent(await ext.proxy.settings.get({})));
+  } catch {
+    // no proxy API (or private-window restriction in Firefox): no evidence
+  }
+}
+
+export function watchProxy(ext, emit) {
+  try {
+    ext.proxy.settings.onChange.addListener((details) => emit(proxyEvent(details)));
+  } catch {
+    // ignore
+  }
+}
+
+/** Connectivity as the worker sees it. Emits only when something changed. */
+export function createConnectivity(nav, emit) {
+  let last = null;
+  return function check() {
+    const c = nav.connection || {};
+    const snap = {
+      online: nav.onLine !== false,
+      effectiveType: c.effectiveType || null,
+      rttMs: Number.isFinite(c.rtt) ? c.rtt : null,
+      downlinkMbps: Number.isFinite(c.downlink) ? c.downlink : null,
+    };
+    const key = JSON.stringify(snap);
+    if (key === last) return false;
+    last = key;
+    emit({ type: 'browser.connectivity', ts: Date.now(), ...snap });
+    return true;
+  };
+}
+
+/** cookies.onChanged info → browser.cookie_changed for session-like cookies of chat sites. */
+export function cookieEvent(info) {
+  const c = info && info.cookie;
+  if (!c) return null;
+  const site = siteForHost(String(c.domain || '').replace(/^\./, ''));
+  const parent = site.id === 'generic' ? siteForHost('www.' + String(c.domain || '').replace(/^\./, '')) : site;
+  if (parent.id === 'generic') return null;
+  if (!parent.sessionCookies.includes(c.name) && !COOKIE_NAME_RE.test(c.name)) return null;
+  return { type: 'browser.cookie_changed', ts: Date.now(), site: parent.id, name: String(c.name).slice(0, 100), removed: !!info.removed, cause: info.cause || null };
+}
+
+export function watchCookies(ext, emit) {
+  ext.cookies.onChanged.addListener((info) => {
+    const e = cookieEvent(info);
+    if (e) emit(e);
+  });
+}

@@ -1,0 +1,141 @@
+// Service worker entry: wires the modules and registers every listener synchronously at the top
+// level (MV3 wakes the worker for them). Startup state comes back from storage.session, so a
+// restarted worker resumes its outbox and stream list cheaply.
+import { ext, browserName, t } from '../src/ext.js';
+import { cleanHookEvent } from '../src/common/wire.js';
+import { REMEDIES } from '../src/common/causes.js';
+import { createOutbox, debouncedSaver, OUTBOX_KEY } from './outbox.js';
+import { createNativeLink } from './native.js';
+import { createRouter } from './router.js';
+import { createStreamRegistry } from './streams.js';
+import { watchRequests, watchProxy, reportProxy, createConnectivity, watchCookies } from './evidence.js';
+import { createInventory } from './inventory.js';
+import { createBreaks } from './breaks.js';
+import { createRemedies, DISABLED_KEY } from './remedies.js';
+import { createUiHandlers, loadSettings } from './ui.js';
+
+const STREAMS_KEY = 'streams';
+const LOG_LIMIT = 5000;
+
+const outgoing = []; // every event handed to the host link, for tests and bug reports
+const notificationsCreated = [];
+const outbox = createOutbox({ save: debouncedSaver(ext.storage.session, OUTBOX_KEY) });
+const streams = createStreamRegistry();
+const saveStreams = debouncedSaver(ext.storage.session, STREAMS_KEY, 500);
+
+const link = createNativeLink({
+  connectNative: (name) => ext.runtime.connectNative(name),
+  lastError: (port) => (port && port.error && port.error.message) || (ext.runtime.lastError && ext.runtime.lastError.message) || null,
+  outbox,
+  timers: globalThis,
+  hello: { extensionVersion: ext.runtime.getManifest().version, browser: browserName() },
+  onState: () => {},
+  onMessage: (msg) => {
+    if (msg.type === 'diagnosis') breaks.onDiagnosis(msg);
+  },
+});
+
+const breaks = createBreaks({
+  storage: ext.storage,
+  notifications: ext.notifications,
+  action: ext.action,
+  t,
+  settings: loadSettings,
+  log: (entry) => notificationsCreated.push(entry),
+});
+
+function emit(event) {
+  if (!event) return;
+  const sent = link.send(event);
+  outgoing.push(JSON.stringify(sent));
+  if (outgoing.length > LOG_LIMIT) outgoing.shift();
+}
+
+const inventory = createInventory(ext, ext.runtime.id, emit);
+const remedies = createRemedies({ ext, link, storage: ext.storage.local });
+const connectivity = createConnectivity(navigator, emit);
+
+const router = createRouter({
+  self: { id: ext.runtime.id, origin: ext.runtime.getURL('') },
+  handlers: {
+    'hook.event': (msg, sender) => {
+      const event = cleanHookEvent(msg.event);
+      if (!event) return { ok: false, error: 'invalid_event' };
+      emit(streams.toProtocol(event, sender.tab.id));
+      saveStreams(streams.snapshot());
+      return { ok: true };
+    },
+    ...createUiHandlers({ ext, link, streams, breaks, inventory, remedies, emit }),
+  },
+});
+
+// ---- listeners (top level, synchronous) ----
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  router.route(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e && e.message) }));
+  return true;
+});
+watchRequests(ext, streams, emit);
+watchProxy(ext, emit);
+watchCookies(ext, emit);
+inventory.watch();
+ext.tabs.onRemoved.addListener((tabId) => streams.dropTab(tabId));
+ext.notifications.onClicked.addListener((id) => {
+  const tabId = Number(String(id).replace(/^sd:b-\d+-/, '').split(':')[0]);
+  ext.tabs.create({ url: ext.runtime.getURL('popup/popup.html') + (Number.isInteger(tabId) ? '?tab=' + tabId : '') });
+});
+ext.notifications.onButtonClicked.addListener(async (id, index) => {
+  const remedy = (await breaks.remediesForNotification(id))[index];
+  const action = remedy && REMEDIES[remedy] ? REMEDIES[remedy].action : null;
+  const brk = await breaks.find(String(id).slice(3));
+  const tabId = brk ? Number(String(brk.stream || '').split(':')[0]) : null;
+  if (!action || action === 'tab:disable_extension') {
+    ext.tabs.create({ url: ext.runtime.getURL('popup/popup.html') + (tabId >= 0 ? '?tab=' + tabId : '') });
+    return;
+  }
+  remedies(action.split(':')[1], { tabId, siteId: brk && brk.site });
+});
+globalThis.addEventListener('online', connectivity);
+globalThis.addEventListener('offline', connectivity);
+if (navigator.connection && navigator.connection.addEventListener) navigator.connection.addEventListener('change', connectivity);
+ext.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== 'sd-tick') return;
+  connectivity();
+  link.retryNow();
+});
+ext.alarms.create('sd-tick', { periodInMinutes: 1 });
+
+// ---- startup ----
+const ready = (async () => {
+  try {
+    const got = await ext.storage.session.get([OUTBOX_KEY, STREAMS_KEY]);
+    outbox.restore(got[OUTBOX_KEY]);
+    streams.restore(got[STREAMS_KEY]);
+  } catch {
+    // fresh start
+  }
+  await breaks.load().catch(() => {});
+  link.start();
+  connectivity();
+  await reportProxy(ext, emit);
+  await inventory.refresh();
+})();
+
+// ---- test/debug state (readable only inside the worker: pages cannot reach it) ----
+Object.defineProperty(globalThis, '__streamdoctor', {
+  configurable: true,
+  get: () => ({
+    ready,
+    connection: link.state,
+    connectionDetail: link.detail,
+    outboxSize: outbox.size,
+    outboxDropped: outbox.dropped,
+    outgoing: outgoing.slice(),
+    notificationsCreated: notificationsCreated.slice(),
+    router: { ...router.stats },
+    streams: streams.snapshot(),
+    lastBreaks: () => breaks.list(),
+    disabledForTest: () => ext.storage.local.get(DISABLED_KEY),
+    /** Feeds a message as if the host had sent it (browser tests run without a host). */
+    inject: (msg) => (msg && msg.type === 'diagnosis' ? breaks.onDiagnosis(msg) : null),
+  }),
+});

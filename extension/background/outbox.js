@@ -1,0 +1,85 @@
+// Events waiting for the host's ack. Every event gets the next `seq`; the outbox keeps it until an
+// `ack` with upTo ≥ seq arrives (protocol.md "ack") — sending alone never drops anything. After a
+// reconnect everything unacked is sent again in seq order. Bounded: past `limit` the oldest
+// events are dropped and counted. The state is persisted (storage.session) so a worker restart
+// neither loses events nor reuses sequence numbers.
+
+export const OUTBOX_LIMIT = 2000;
+export const OUTBOX_KEY = 'outbox';
+
+export function createOutbox({ limit = OUTBOX_LIMIT, save = () => {} } = {}) {
+  let events = [];
+  let nextSeq = 1;
+  let dropped = 0;
+  let ackedUpTo = 0;
+
+  const persist = () => save({ nextSeq, dropped, ackedUpTo, events });
+
+  return {
+    /** Restores a persisted state (call once at start, before push). */
+    restore(state) {
+      if (!state || !Array.isArray(state.events)) return;
+      const restored = state.events.filter((e) => e && Number.isInteger(e.seq));
+      events = restored.concat(events).slice(-limit);
+      const maxSeq = events.reduce((m, e) => Math.max(m, e.seq), 0);
+      nextSeq = Math.max(nextSeq, Number(state.nextSeq) || 1, maxSeq + 1);
+      dropped += Number(state.dropped) || 0;
+      ackedUpTo = Math.max(ackedUpTo, Number(state.ackedUpTo) || 0);
+      // events pushed before restore had early seqs: renumber them after the restored ones
+      const seen = new Set();
+      for (const e of events) {
+        if (seen.has(e.seq)) e.seq = nextSeq++;
+        seen.add(e.seq);
+      }
+      events.sort((a, b) => a.seq - b.seq);
+    },
+    /** Adds an event (without seq) and returns it with its seq. */
+    push(event) {
+      const withSeq = { ...event, seq: nextSeq++ };
+      events.push(withSeq);
+      if (events.length > limit) {
+        dropped += events.length - limit;
+        events = events.slice(-limit);
+      }
+      persist();
+      return withSeq;
+    },
+    /** Drops every event with seq ≤ upTo. Returns how many were dropped. */
+    ack(upTo) {
+      if (!Number.isFinite(upTo)) return 0;
+      const before = events.length;
+      events = events.filter((e) => e.seq > upTo);
+      ackedUpTo = Math.max(ackedUpTo, upTo);
+      if (events.length !== before) persist();
+      return before - events.length;
+    },
+    /** Everything not yet acknowledged, oldest first (what a reconnect resends). */
+    unacked() {
+      return events.slice();
+    },
+    get size() {
+      return events.length;
+    },
+    get dropped() {
+      return dropped;
+    },
+    get nextSeq() {
+      return nextSeq;
+    },
+  };
+}
+
+/** Debounces writes of the outbox state to a storage area. */
+export function debouncedSaver(area, key, delayMs = 200, timers = globalThis) {
+  let pending = null;
+  let handle = null;
+  return (state) => {
+    pending = state;
+    if (handle !== null) return;
+    handle = timers.setTimeout(() => {
+      handle = null;
+      const value = { ...pending, events: pending.events.slice() };
+      Promise.resolve(area.set({ [key]: value })).catch(() => {});
+    }, delayMs);
+  };
+}

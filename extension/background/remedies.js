@@ -1,0 +1,98 @@
+// One-click remedies the browser allows. Each returns {ok, ...} and never throws: the popup and
+// notification buttons show the result in words.
+import { siteById, siteForHost } from '../src/common/sites.js';
+import { dnsInternalsUrl, isFirefox } from '../src/ext.js';
+
+export const DISABLED_KEY = 'disabledForTest';
+
+/** Origins whose session data "clear this site" removes: the site's own hosts only. */
+export function siteOrigins(site) {
+  return site.hosts.map((h) => (site.id === 'lab' ? 'http://' : 'https://') + h);
+}
+
+export function createRemedies({ ext, link, storage }) {
+  const tabSite = async (tabId) => {
+    const tab = await ext.tabs.get(tabId);
+    return { tab, site: siteForHost(new URL(tab.url).hostname) };
+  };
+
+  const actions = {
+    async hard_reload({ tabId }) {
+      await ext.tabs.reload(tabId, { bypassCache: true });
+      return { ok: true };
+    },
+    async clear_site_session({ tabId, siteId }) {
+      const site = siteId ? siteById(siteId) : (await tabSite(tabId)).site;
+      if (!site || site.id === 'generic') return { ok: false, error: 'not_a_chat_site' };
+      const origins = siteOrigins(site);
+      const what = { cookies: true, localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true };
+      if (isFirefox) {
+        await ext.browsingData.remove({ hostnames: site.hosts }, { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true });
+      } else {
+        await ext.browsingData.remove({ origins }, what);
+      }
+      return { ok: true, origins };
+    },
+    async disable_extension({ extensionId }) {
+      if (!extensionId || extensionId === ext.runtime.id) return { ok: false, error: 'no_extension' };
+      await ext.management.setEnabled(extensionId, false);
+      const got = await storage.get(DISABLED_KEY);
+      const list = (got[DISABLED_KEY] || []).filter((x) => x !== extensionId).concat(extensionId);
+      await storage.set({ [DISABLED_KEY]: list });
+      return { ok: true, disabled: list };
+    },
+    async enable_extension({ extensionId }) {
+      await ext.management.setEnabled(extensionId, true);
+      const got = await storage.get(DISABLED_KEY);
+      await storage.set({ [DISABLED_KEY]: (got[DISABLED_KEY] || []).filter((x) => x !== extensionId) });
+      return { ok: true };
+    },
+    async open_status({ tabId, siteId }) {
+      const site = siteId ? siteById(siteId) : (await tabSite(tabId)).site;
+      const url = site && site.statusPage && site.statusPage.page;
+      if (!url) return { ok: false, error: 'no_status_page' };
+      await ext.tabs.create({ url });
+      return { ok: true, url };
+    },
+    async flush_dns() {
+      let host = null;
+      try {
+        host = await link.request('flush_dns', { dryRun: false });
+      } catch (e) {
+        host = { type: 'error', name: e.message };
+      }
+      // The OS flush leaves the browser's own cache and sockets: open its DNS page too.
+      let opened = null;
+      try {
+        opened = dnsInternalsUrl();
+        await ext.tabs.create({ url: opened });
+      } catch {
+        opened = null;
+      }
+      return { ok: !!host && host.type !== 'error', host, opened };
+    },
+    async probe({ siteId }) {
+      link.retryNow();
+      const reply = await link.request('probe', siteId ? { site: siteId } : {});
+      return { ok: true, reply };
+    },
+    async open_doh_settings() {
+      await ext.tabs.create({ url: isFirefox ? 'about:preferences#privacy' : 'chrome://settings/security' });
+      return { ok: true };
+    },
+    async open_proxy_settings() {
+      await ext.tabs.create({ url: isFirefox ? 'about:preferences#general' : 'chrome://settings/system' });
+      return { ok: true };
+    },
+  };
+
+  return async function run(action, args = {}) {
+    const fn = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : null;
+    if (!fn) return { ok: false, error: 'unknown_action' };
+    try {
+      return await fn(args);
+    } catch (e) {
+      return { ok: false, error: String((e && e.message) || e).slice(0, 200) };
+    }
+  };
+}
