@@ -178,10 +178,13 @@ test('hook_wsStream_accountingAndCloseCode', async () => {
   const ws = FakeWebSocket.instances.at(-1);
   ws.serverOpen();
   page.run('w.send("{\\"prompt\\":\\"abc\\"}")');
+  page.run('w.send("second frame")');
   for (let i = 0; i < 3; i++) ws.serverMessage('{"event":"appendText","text":"x"}');
   ws.serverClose(1006, false);
   await settle(20);
-  const [open] = br.ofType('stream.open');
+  const opens = br.ofType('stream.open');
+  assert.equal(opens.length, 1, 'one stream.open per socket, however many sends');
+  const [open] = opens;
   assert.equal(open.kind, 'ws');
   assert.equal(open.payloadBytes, 16);
   const [end] = br.ofType('stream.end');

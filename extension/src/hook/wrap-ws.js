@@ -122,12 +122,10 @@ export function wrapWebSocket(ctx) {
   wrapMethod(ctx, proto, 'send', (ws, args) => {
     const state = N.apply(N.weakGet, sockets, [ws]);
     if (!state || state.opened) return;
+    state.opened = true; // synchronously: a second send before the drain must not open again
     const data = args[0];
     const bytes = typeof data === 'string' ? utf8Length(data) : sizeOf(N, data);
-    ctx.later(() => {
-      state.opened = true;
-      state.tracker.open(bytes);
-    });
+    ctx.later(() => state.tracker.open(bytes));
   });
   wrapMethod(ctx, proto, 'close', (ws) => {
     const state = N.apply(N.weakGet, sockets, [ws]);

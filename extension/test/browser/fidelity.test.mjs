@@ -1,0 +1,50 @@
+// Wrapper fidelity in real Chromium: the same probe page runs without and with the extension;
+// whatever a page can observe must be identical.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadDriver, launch, withTimeout } from '../../test-support/browser.mjs';
+import { startLabServer } from '../../test-support/lab-server.mjs';
+import { fidelityProbe } from '../../test-support/fidelity-probe.mjs';
+
+const driver = await loadDriver();
+
+async function runProbe(chromium, extension, server) {
+  const b = await launch(chromium, { extension });
+  try {
+    const page = await b.context.newPage();
+    await page.goto('about:blank');
+    await withTimeout(page.goto(server.origin + '/page.html'), 15000, 'open probe page');
+    if (extension) {
+      // the hook must really be installed, or the comparison proves nothing
+      const types = await withTimeout(pollWorker(b.worker, page, server), 15000, 'hook active');
+      assert.ok(types.length > 0);
+    }
+    return await withTimeout(page.evaluate(fidelityProbe, { origin: server.origin, wsOrigin: server.wsOrigin }), 30000, 'fidelity probe');
+  } finally {
+    await b.close();
+  }
+}
+
+/** Starts one stream and waits until the worker saw it: proves the hook is live on the page. */
+async function pollWorker(worker, page, server) {
+  await page.evaluate((o) => fetch(o + '/lab/sse/warmup').then((r) => r.text()), server.origin);
+  for (;;) {
+    const types = await worker.evaluate(() => globalThis.__streamdoctor.outgoing.map((e) => JSON.parse(e).type).filter((t) => t.startsWith('stream.')));
+    if (types.includes('stream.end')) return types;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('fidelity_probePage_identicalWithAndWithoutExtension', { skip: driver.skip, timeout: 180000 }, async () => {
+  const server = await startLabServer({ answer: 'probe-answer' });
+  try {
+    const plain = await runProbe(driver.chromium, false, server);
+    const hooked = await runProbe(driver.chromium, true, server);
+    assert.ok(plain.wsEvents.length >= 7, 'the probe exercised the socket');
+    assert.match(plain.sse.text, /\[DONE\]/);
+    for (const key of Object.keys(plain)) assert.deepEqual(hooked[key], plain[key], `difference in ${key}`);
+    assert.deepEqual(Object.keys(hooked).sort(), Object.keys(plain).sort());
+  } finally {
+    await server.close();
+  }
+});
