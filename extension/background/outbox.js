@@ -19,19 +19,19 @@ export function createOutbox({ limit = OUTBOX_LIMIT, save = () => {} } = {}) {
     /** Restores a persisted state (call once at start, before push). */
     restore(state) {
       if (!state || !Array.isArray(state.events)) return;
-      const restored = state.events.filter((e) => e && Number.isInteger(e.seq));
-      events = restored.concat(events).slice(-limit);
-      const maxSeq = events.reduce((m, e) => Math.max(m, e.seq), 0);
-      nextSeq = Math.max(nextSeq, Number(state.nextSeq) || 1, maxSeq + 1);
+      const restored = state.events.filter((e) => e && Number.isInteger(e.seq)).sort((x, y) => x.seq - y.seq);
+      const maxSeq = restored.reduce((m, e) => Math.max(m, e.seq), 0);
+      nextSeq = Math.max(Number(state.nextSeq) || 1, maxSeq + 1);
+      // events pushed before the restore finished (never sent: the link starts after restore)
+      // are renumbered after the restored ones, so no seq is ever used twice
+      for (const e of events) e.seq = nextSeq++;
+      events = restored.concat(events);
+      if (events.length > limit) {
+        dropped += events.length - limit;
+        events = events.slice(-limit);
+      }
       dropped += Number(state.dropped) || 0;
       ackedUpTo = Math.max(ackedUpTo, Number(state.ackedUpTo) || 0);
-      // events pushed before restore had early seqs: renumber them after the restored ones
-      const seen = new Set();
-      for (const e of events) {
-        if (seen.has(e.seq)) e.seq = nextSeq++;
-        seen.add(e.seq);
-      }
-      events.sort((a, b) => a.seq - b.seq);
     },
     /** Adds an event (without seq) and returns it with its seq. */
     push(event) {

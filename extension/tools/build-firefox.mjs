@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Writes the Firefox build to dist/firefox/: the same files, with a manifest that uses
+// background.scripts (Firefox MV3 has no extension service workers), the fixed add-on id, and no
+// Chrome-only keys. Usage: node tools/build-firefox.mjs
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const GECKO_ID = 'streamdoctor@streamdoctor.dev';
+const SHIPPED = ['manifest.json', '_locales', 'background', 'content', 'icons', 'options', 'popup', 'src'];
+
+export function firefoxManifest(chrome) {
+  const { key, minimum_chrome_version, ...rest } = chrome;
+  void key;
+  void minimum_chrome_version;
+  return {
+    ...rest,
+    background: { scripts: [chrome.background.service_worker], type: 'module' },
+    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = join(ROOT, 'dist', 'firefox');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const item of SHIPPED) cpSync(join(ROOT, item), join(out, item), { recursive: true });
+  const manifest = firefoxManifest(JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`wrote ${out}`);
+}
