@@ -16,14 +16,14 @@ export function topFinding(brk) {
 }
 
 /** Notification content for a break: title from the top cause, up to two remedy buttons. */
-export function notificationFor(t, brk, stage) {
+export function notificationFor(t, brk, stage, iconUrl = 'icons/icon-128.png') {
   const top = topFinding(brk);
   const cause = top ? top.cause : 'stream.dropped_unexplained';
   const pct = Math.round(100 * (top ? top.confidence || 0 : 0));
   const remedies = actionableRemedies(top ? top.remedies : [], 2);
   return {
     type: 'basic',
-    iconUrl: 'icons/icon-128.png',
+    iconUrl, // absolute: Chrome fails a relative icon path from a worker ("Unable to download")
     title: t('breakNotificationTitle', [causeTitle(t, cause)]),
     message: t('breakNotificationBody', [brk.site || '', String(pct)]) + (stage === 'evidence' ? ' ' + t('stagePending') : ''),
     buttons: remedies.map((r) => ({ title: remedyLabel(t, r) })),
@@ -72,7 +72,7 @@ export function createBreaks(deps) {
     const s = await deps.settings();
     if (s.notifications === false) return;
     const id = 'sd:' + brk.breakId;
-    const n = notificationFor(deps.t, brk, stage);
+    const n = notificationFor(deps.t, brk, stage, deps.iconUrl);
     const { remedies, ...options } = n;
     if (!options.buttons.length) delete options.buttons;
     if (update) {

@@ -40,6 +40,7 @@ const breaks = createBreaks({
   notifications: ext.notifications,
   action: ext.action,
   t,
+  iconUrl: ext.runtime.getURL('icons/icon-128.png'),
   settings: loadSettings,
   log: (entry) => notificationsCreated.push(entry),
 });
