@@ -143,7 +143,7 @@ class FakeMutationObserver {
  * Creates a page at `pageUrl` with the hook installed and a fetch whose responses the test
  * supplies: `respond(url, init) → Response | Promise<Response>`.
  */
-export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond } = {}) {
+export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, timeScale = 1 } = {}) {
   const u = new URL(pageUrl);
   const document = new FakeDocument();
   const fetchCalls = [];
@@ -179,7 +179,7 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond }
     Document: FakeDocument,
     MutationObserver: FakeMutationObserver,
     performance,
-    ...trackedTimers(timers),
+    ...trackedTimers(timers, timeScale),
   });
   window.window = window;
   const context = vm.createContext(window);
@@ -207,13 +207,13 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond }
 }
 
 /** Timer functions that remember their handles so a test can end the page. */
-function trackedTimers(timers) {
+function trackedTimers(timers, scale) {
   return {
     setTimeout: function setTimeout(fn, ms, ...args) {
       const h = globalThis.setTimeout(() => {
         timers.delete(h);
         fn(...args);
-      }, ms);
+      }, (ms || 0) * scale);
       timers.add(h);
       return h;
     },

@@ -11,8 +11,8 @@ test.afterEach(() => {
   while (pages.length) pages.pop().dispose();
 });
 
-function setup(pageUrl, respond, settings) {
-  const page = createFakePage({ pageUrl, respond });
+function setup(pageUrl, respond, settings, timeScale = 1) {
+  const page = createFakePage({ pageUrl, respond, timeScale });
   pages.push(page);
   const br = attachBridge(page, { settings });
   const raw = [];
@@ -209,4 +209,29 @@ test('hook_bannerShownTwice_reportedOncePerElement', async () => {
   page.addBanner('unrelated');
   await settle(400);
   assert.deepEqual(br.ofType('page.banner').map((e) => e.pattern), ['network_error', 'something_went_wrong']);
+});
+
+test('hook_pageReplacesFetchAfterUs_reportedOnceAsAfter', async () => {
+  const { page, br } = setup('https://chatgpt.com/', () => new Response(''));
+  await settle();
+  page.run('window.fetch = function fetch() { return Promise.resolve(new Response("")); }');
+  page.run('new WebSocket("wss://chatgpt.com/x")'); // a new stream triggers the check
+  page.run('new WebSocket("wss://chatgpt.com/y")');
+  await settle(20);
+  const after = br.ofType('page.hook_replaced').filter((e) => e.when === 'after');
+  assert.deepEqual(after.map((e) => e.api), ['fetch']);
+});
+
+// (the failed-script count needs real DOM event propagation: covered by reading, not here)
+test('hook_appRootNeverRendered_initFailedNoAppRoot', async () => {
+  const { br } = setup('https://claude.ai/new', () => new Response(''), undefined, 0.01);
+  await settle(300); // the 15 s init timeout at 1/100 speed
+  assert.deepEqual(br.ofType('page.init_failed').map((e) => [e.site, e.reason, e.failedScripts]), [['claude', 'no_app_root', 0]]);
+});
+
+test('hook_appRendered_noInitFailure', async () => {
+  const { page, br } = setup('https://claude.ai/new', () => new Response(''), undefined, 0.01);
+  page.renderApp();
+  await settle(300);
+  assert.equal(br.ofType('page.init_failed').length, 0);
 });
