@@ -1,20 +1,22 @@
 package io.streamdoctor.nativemsg;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdoctor.Json;
 import io.streamdoctor.Version;
 import io.streamdoctor.evidence.Evidence;
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Bytes to a checked JSON object, and event objects to evidence records. */
 public final class MessageDecoder {
   /** Event type names, taken from the evidence hierarchy so the two cannot disagree. */
-  public static final Set<String> EVENT_TYPES = eventTypes();
+  private static final Map<String, Class<? extends Record>> EVENT_CLASSES = eventClasses();
+
+  public static final Set<String> EVENT_TYPES = EVENT_CLASSES.keySet();
 
   private MessageDecoder() {}
 
@@ -42,13 +44,11 @@ public final class MessageDecoder {
   }
 
   public static Evidence event(ObjectNode msg) throws ProtocolException {
-    Evidence ev;
-    try {
-      ev = Json.MAPPER.treeToValue(msg, Evidence.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new ProtocolException(ErrorCode.INVALID_FIELD,
-          "bad " + msg.get("type").asText() + " event: " + firstLine(e));
+    Class<? extends Record> type = EVENT_CLASSES.get(msg.get("type").asText());
+    if (type == null) {
+      throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown event type " + msg.get("type"));
     }
+    Evidence ev = (Evidence) RecordBinder.bind(msg, type);
     String missing = ev.missingField();
     if (missing != null) {
       throw new ProtocolException(ErrorCode.INVALID_FIELD,
@@ -64,11 +64,11 @@ public final class MessageDecoder {
     return m.length() > 200 ? m.substring(0, 200) : m;
   }
 
-  private static Set<String> eventTypes() {
-    Set<String> names = new HashSet<>();
+  private static Map<String, Class<? extends Record>> eventClasses() {
+    Map<String, Class<? extends Record>> m = new HashMap<>();
     for (JsonSubTypes.Type t : Evidence.class.getAnnotation(JsonSubTypes.class).value()) {
-      names.add(t.name());
+      m.put(t.name(), t.value().asSubclass(Record.class));
     }
-    return Set.copyOf(names);
+    return Map.copyOf(m);
   }
 }

@@ -1,0 +1,72 @@
+// Drives a native-messaging host with N realistic events and measures sustained ingest.
+// Usage: node ingest-driver.mjs N -- <host command...>
+// Prints one JSON line: {"events":N,"seconds":s,"events_per_s":r,"rss_mib":m,"hwm_mib":h}
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const n = Number(process.argv[2] || 1_000_000);
+const cmd = process.argv.slice(process.argv.indexOf('--') + 1);
+const host = spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
+
+// Events of realistic size and mix: mostly progress summaries, some opens/ends/browser evidence.
+const base = 1764120000000;
+function event(i) {
+  const stream = `${i % 40}:${Math.floor(i / 400)}`;
+  switch (i % 10) {
+    case 0: return { v: 1, type: 'stream.open', seq: i, ts: base + i, stream, site: 'chatgpt', url: 'https://chatgpt.com/backend-api/conversation', kind: 'sse', tabId: i % 40, payloadBytes: 2048 };
+    case 5: return { v: 1, type: 'browser.http_status', seq: i, ts: base + i, tabId: i % 40, url: 'https://chatgpt.com/backend-api/conversation', status: 200, resourceType: 'xmlhttprequest' };
+    case 9: return { v: 1, type: 'stream.end', seq: i, ts: base + i, stream, outcome: 'complete', frames: 400, bytes: 36000, durationMs: 4000, terminalSeen: true, gapMeanMs: 12.5, gapP95Ms: 40, gapMaxMs: 95, lastFrameAgoMs: 3 };
+    default: return { v: 1, type: 'stream.progress', seq: i, ts: base + i, stream, frames: i % 400, bytes: (i % 400) * 90, gapMeanMs: 12.5, gapP95Ms: 40, gapMaxMs: 95 };
+  }
+}
+function frame(obj) {
+  const body = Buffer.from(JSON.stringify(obj));
+  const f = Buffer.allocUnsafe(4 + body.length);
+  f.writeUInt32LE(body.length, 0);
+  body.copy(f, 4);
+  return f;
+}
+
+let buf = Buffer.alloc(0);
+let start = 0;
+let done = false;
+let rss = 0;
+let hwm = 0;
+function status() {
+  try {
+    const s = readFileSync(`/proc/${host.pid}/status`, 'utf8');
+    rss = Number(s.match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+    hwm = Number(s.match(/VmHWM:\s+(\d+)/)[1]) / 1024;
+  } catch { /* process gone */ }
+}
+host.stdout.on('data', (d) => {
+  buf = Buffer.concat([buf, d]);
+  while (buf.length >= 4) {
+    const len = buf.readUInt32LE(0);
+    if (buf.length < 4 + len) break;
+    const msg = JSON.parse(buf.subarray(4, 4 + len).toString('utf8'));
+    buf = buf.subarray(4 + len);
+    if (msg.type === 'hello' && !start) { start = performance.now(); pump(1); }
+    if (msg.type === 'ack' && msg.upTo >= n && !done) {
+      done = true;
+      const seconds = (performance.now() - start) / 1000;
+      status();
+      console.log(JSON.stringify({ events: n, seconds: +seconds.toFixed(3), events_per_s: Math.round(n / seconds), rss_mib: +rss.toFixed(1), hwm_mib: +hwm.toFixed(1) }));
+      host.stdin.end();
+    }
+  }
+});
+
+function pump(i) {
+  // Write in batches and respect back-pressure so the pipe, not node's heap, buffers.
+  while (i <= n) {
+    const chunk = [];
+    for (let k = 0; k < 512 && i <= n; k++, i++) chunk.push(frame(event(i)));
+    if (!host.stdin.write(Buffer.concat(chunk))) {
+      host.stdin.once('drain', () => pump(i));
+      return;
+    }
+  }
+}
+setTimeout(() => { if (!done) { console.error('ingest: timed out'); host.kill('SIGKILL'); process.exit(1); } }, 300_000).unref();
+host.on('exit', () => { if (!done) { console.error('ingest: host exited early'); process.exit(1); } });
