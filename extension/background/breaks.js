@@ -123,6 +123,8 @@ export function createBreaks(deps) {
       await load();
       return breaks.slice();
     },
+    /** The breaks known right now, without waiting for storage (for the sync test snapshot). */
+    cached: () => breaks.slice(),
     /** Remedy ids behind a notification's buttons (recomputed after a worker restart). */
     async remediesForNotification(id) {
       if (buttonRemedies.has(id)) return buttonRemedies.get(id);

@@ -122,19 +122,28 @@ const ready = (async () => {
 })();
 
 // ---- test/debug state (readable only inside the worker: pages cannot reach it) ----
-Object.defineProperty(globalThis, '__streamdoctor', {
-  configurable: true,
-  get: () => ({
-    ready,
+function snapshot() {
+  return {
     connection: link.state,
     connectionDetail: link.detail,
+    hostInfo: link.hostInfo,
     outboxSize: outbox.size,
     outboxDropped: outbox.dropped,
     outgoing: outgoing.slice(),
     notificationsCreated: notificationsCreated.slice(),
     router: { ...router.stats },
     streams: streams.snapshot(),
-    lastBreaks: () => breaks.list(),
+    streamingTabs: streams.streamingTabs(),
+    lastBreaks: breaks.cached(),
+  };
+}
+Object.defineProperty(globalThis, '__streamdoctor', {
+  configurable: true,
+  get: () => ({
+    ...snapshot(),
+    ready,
+    /** Plain JSON-able state (what e2e/lib/harness.mjs polls). */
+    snapshot,
     disabledForTest: () => ext.storage.local.get(DISABLED_KEY),
     /** Feeds a message as if the host had sent it (browser tests run without a host). */
     inject: (msg) => (msg && msg.type === 'diagnosis' ? breaks.onDiagnosis(msg) : null),

@@ -9,6 +9,12 @@ export const DEFAULT_SETTINGS = { sites: {}, stallFloorS: 0, notifications: true
 const HOST_REQUESTS = new Set(['probe', 'report', 'diagnose', 'history', 'flush_dns', 'ping', 'config.get']);
 const ACTIONS = new Set(['hard_reload', 'clear_site_session', 'disable_extension', 'enable_extension', 'open_status', 'flush_dns', 'probe', 'open_doh_settings', 'open_proxy_settings']);
 
+/** This tab's breaks first (newest first), then the other tabs' (newest first). */
+export function tabFirst(list, tabId) {
+  const mine = (b) => Number(String(b.stream || '').split(':')[0]) === tabId;
+  return list.filter(mine).concat(list.filter((b) => !mine(b)));
+}
+
 export async function loadSettings() {
   try {
     const got = await ext.storage.local.get(SETTINGS_KEY);
@@ -58,7 +64,7 @@ export function createUiHandlers({ link, streams, breaks, inventory, remedies })
         site: site ? { id: site.id, statusPage: site.statusPage.page } : null,
         streams: Number.isInteger(tabId) ? streams.forTab(tabId) : [],
         streamingTabs: streams.streamingTabs(),
-        breaks: await breaks.list(),
+        breaks: tabFirst(await breaks.list(), tabId),
         extensions: inventory.list(),
         disabledForTest: disabled[DISABLED_KEY] || [],
         settings: await loadSettings(),

@@ -128,3 +128,10 @@ test('remediesForNotification_afterRestart_recomputedFromStoredBreak', async () 
   const fresh = world({ local }).b;
   assert.deepEqual(await fresh.remediesForNotification('sd:b-1-12:wv.3'), ['flush_dns', 'use_doh']);
 });
+
+test('tabFirst_mixedTabs_selectedTabBreaksFirstOrderKept', async () => {
+  const { tabFirst } = await import('../background/ui.js');
+  const list = [{ breakId: 'a', stream: '5:x.1' }, { breakId: 'b', stream: '7:x.1' }, { breakId: 'c', stream: '5:x.2' }, { breakId: 'd', stream: '7:x.2' }];
+  assert.deepEqual(tabFirst(list, 7).map((b) => b.breakId), ['b', 'd', 'a', 'c']);
+  assert.deepEqual(tabFirst(list, 99).map((b) => b.breakId), ['a', 'b', 'c', 'd']);
+});

@@ -41,7 +41,7 @@ test('popup_asTab_hostMissingStateBreaksRemedyAndNoDuplicateNotifications', { sk
       [diagnosis('evidence', tabId, evidenceStage), diagnosis('probed', tabId, probedStage), diagnosis('probed', tabId, probedStage)],
     );
     assert.deepEqual(results, ['new', 'updated', 'updated']);
-    const notes = await b.worker.evaluate(() => globalThis.__streamdoctor.notificationsCreated);
+    const notes = await b.worker.evaluate(() => JSON.parse(JSON.stringify(globalThis.__streamdoctor.snapshot())).notificationsCreated);
     assert.equal(notes.filter((n) => !n.update).length, 1, 'one notification per break');
     assert.match(notes[0].title, /overloaded|rate-limiting/);
     assert.match(notes.at(-1).title, /did not load properly/, 'the probed update changed the notification');
