@@ -1,0 +1,121 @@
+package io.streamdoctor.lab.stream;
+
+import io.streamdoctor.lab.Answer;
+import io.streamdoctor.lab.FaultKind;
+import io.streamdoctor.lab.FaultSpec;
+import io.streamdoctor.lab.LabLog;
+import io.streamdoctor.lab.http.Exchange;
+import java.io.IOException;
+
+/** Plays one SSE answer on an exchange and breaks it the way the fault says. */
+public final class SseStreamer {
+  private final SseDialect dialect;
+
+  public SseStreamer(SseDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  public void play(Exchange ex, String exchangeId, FaultSpec spec, LabLog.Entry log)
+      throws InterruptedException {
+    try {
+      if (spec.ttftMs() > 0) {
+        Thread.sleep(spec.ttftMs());
+      }
+      FaultSpec f = spec.kind() == FaultKind.SLOW_TTFT && spec.then() != null ? spec.then() : spec;
+      if (f.afterBytes() >= 0 && byteExact(f.kind())) {
+        ex.limitTo(f.afterBytes());
+      }
+      if (f.kind() == FaultKind.HTTP) {
+        HttpErrors.send(ex, dialect, f, log);
+        return;
+      }
+      stream(ex, exchangeId, f, log);
+    } catch (Exchange.LimitReached e) {
+      // only fin, rst and cut set a limit: end the connection their way at the exact byte
+      FaultSpec f = spec.then() != null ? spec.then() : spec;
+      log.bytesSent(ex.bytesSent());
+      if (f.kind() == FaultKind.RST) {
+        ex.rst();
+        log.end("rst");
+      } else {
+        ex.fin();
+        log.end(f.kind() == FaultKind.CUT ? "cut" : "fin");
+      }
+    } catch (IOException e) {
+      log.bytesSent(ex.bytesSent());
+      log.end("client_gone");
+    } catch (InterruptedException e) {
+      log.end("server_stopped");
+      throw e;
+    } finally {
+      log.bytesSent(ex.bytesSent());
+      ex.closeQuietly();
+    }
+  }
+
+  private void stream(Exchange ex, String id, FaultSpec f, LabLog.Entry log)
+      throws IOException, InterruptedException {
+    log.status(200);
+    ex.head(200, "OK", "Content-Type: text/event-stream; charset=utf-8", "Cache-Control: no-cache",
+        "Transfer-Encoding: chunked", "X-Accel-Buffering: no");
+    for (byte[] ev : dialect.preamble(id)) {
+      ex.chunk(ev);
+    }
+    boolean byFrame = f.afterBytes() < 0 || !byteExact(f.kind());
+    for (int i = 0; i < f.frames(); i++) {
+      if (byFrame && i == f.atFrame() && strikesAtFrame(f.kind())) {
+        log.bytesSent(ex.bytesSent());
+        log.end(strike(ex, f));
+        return;
+      }
+      ex.chunk(dialect.token(i, Answer.token(i)));
+      log.frame();
+      log.bytesSent(ex.bytesSent());
+      if (f.gapMs() > 0) {
+        Thread.sleep(f.gapMs());
+      }
+    }
+    if (byFrame && f.atFrame() >= f.frames() && strikesAtFrame(f.kind())) {
+      log.end(strike(ex, f));
+      return;
+    }
+    for (byte[] ev : dialect.terminal()) {
+      ex.chunk(ev);
+    }
+    ex.lastChunk();
+    log.bytesSent(ex.bytesSent());
+    ex.finish();
+    log.end("complete");
+  }
+
+  /** Ends the exchange the fault's way; returns the log word for it. */
+  private String strike(Exchange ex, FaultSpec f) throws IOException {
+    switch (f.kind()) {
+      case RST:
+        ex.rst();
+        return "rst";
+      case STALL:
+        return "stall_" + ex.holdSilently(f.holdMs());
+      case OVERLOADED:
+        ex.chunk(dialect.error("overloaded_error", "Overloaded"));
+        ex.lastChunk();
+        ex.finish();
+        return "overloaded";
+      case CUT:
+        ex.fin();
+        return "cut";
+      default:
+        ex.fin();
+        return "fin";
+    }
+  }
+
+  private static boolean byteExact(FaultKind k) {
+    return k == FaultKind.FIN || k == FaultKind.RST || k == FaultKind.CUT;
+  }
+
+  private static boolean strikesAtFrame(FaultKind k) {
+    return k == FaultKind.FIN || k == FaultKind.RST || k == FaultKind.STALL
+        || k == FaultKind.OVERLOADED;
+  }
+}
