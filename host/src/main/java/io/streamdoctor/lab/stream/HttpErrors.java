@@ -60,12 +60,16 @@ public final class HttpErrors {
     }
     String body = dialect.errorBody(status, errorType(status), reason(status));
     log.status(status);
+    log.end("http_" + status); // before the bytes go: a client that got them finds the entry done
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    headers.add(0, "Content-Type: application/json");
+    headers.add(1, "Content-Length: " + b.length);
     try {
-      ex.respond(status, reason(status), "application/json", body.getBytes(StandardCharsets.UTF_8),
-          headers.toArray(new String[0]));
+      ex.head(status, reason(status), headers.toArray(new String[0]));
+      ex.write(b);
+      ex.finish();
     } finally {
       log.bytesSent(ex.bytesSent());
-      log.end("http_" + status);
     }
   }
 }

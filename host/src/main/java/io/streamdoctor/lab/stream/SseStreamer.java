@@ -34,12 +34,13 @@ public final class SseStreamer {
       // only fin, rst and cut set a limit: end the connection their way at the exact byte
       FaultSpec f = spec.then() != null ? spec.then() : spec;
       log.bytesSent(ex.bytesSent());
+      // logged before the socket acts, so a client that sees the end finds it in /lab/log
       if (f.kind() == FaultKind.RST) {
-        ex.rst();
         log.end("rst");
+        ex.rst();
       } else {
-        ex.fin();
         log.end(f.kind() == FaultKind.CUT ? "cut" : "fin");
+        ex.fin();
       }
     } catch (IOException e) {
       log.bytesSent(ex.bytesSent());
@@ -65,7 +66,7 @@ public final class SseStreamer {
     for (int i = 0; i < f.frames(); i++) {
       if (byFrame && i == f.atFrame() && strikesAtFrame(f.kind())) {
         log.bytesSent(ex.bytesSent());
-        log.end(strike(ex, f));
+        strike(ex, f, log);
         return;
       }
       ex.chunk(dialect.token(i, Answer.token(i)));
@@ -76,7 +77,7 @@ public final class SseStreamer {
       }
     }
     if (byFrame && f.atFrame() >= f.frames() && strikesAtFrame(f.kind())) {
-      log.end(strike(ex, f));
+      strike(ex, f, log);
       return;
     }
     for (byte[] ev : dialect.terminal()) {
@@ -84,29 +85,32 @@ public final class SseStreamer {
     }
     ex.lastChunk();
     log.bytesSent(ex.bytesSent());
-    ex.finish();
     log.end("complete");
+    ex.finish();
   }
 
-  /** Ends the exchange the fault's way; returns the log word for it. */
-  private String strike(Exchange ex, FaultSpec f) throws IOException {
+  /** Ends the exchange the fault's way, logging first (a client that saw the end finds it logged). */
+  private void strike(Exchange ex, FaultSpec f, LabLog.Entry log) throws IOException {
     switch (f.kind()) {
-      case RST:
+      case RST -> {
+        log.end("rst");
         ex.rst();
-        return "rst";
-      case STALL:
-        return "stall_" + ex.holdSilently(f.holdMs());
-      case OVERLOADED:
+      }
+      case STALL -> {
+        log.end("stall");
+        ex.holdSilently(f.holdMs());
+      }
+      case OVERLOADED -> {
         ex.chunk(dialect.error("overloaded_error", "Overloaded"));
         ex.lastChunk();
+        log.bytesSent(ex.bytesSent());
+        log.end("overloaded");
         ex.finish();
-        return "overloaded";
-      case CUT:
+      }
+      default -> {
+        log.end("fin");
         ex.fin();
-        return "cut";
-      default:
-        ex.fin();
-        return "fin";
+      }
     }
   }
 

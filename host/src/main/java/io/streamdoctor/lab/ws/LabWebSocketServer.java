@@ -61,7 +61,8 @@ public final class LabWebSocketServer extends WebSocketServer {
       conn.close(1008, truncate(e.getMessage()));
       return;
     }
-    LabLog.Entry entry = log.open(q.lastSegment(), "ws", spec.name(), q.path());
+    String id = q.params().getOrDefault("id", q.lastSegment());
+    LabLog.Entry entry = log.open(id, "ws", spec.name(), q.path());
     entry.status(101);
     conn.setAttachment(entry);
     if (spec.kind() == FaultKind.HTTP) {
@@ -70,7 +71,7 @@ public final class LabWebSocketServer extends WebSocketServer {
       entry.end("ws_close_1008");
       return;
     }
-    new WsPlay(conn, q.lastSegment(), spec, entry, timer);
+    new WsPlay(conn, id, spec, entry, timer);
   }
 
   @Override

@@ -51,8 +51,8 @@ final class WsPlay {
       return;
     }
     if (next >= f.frames()) {
-      send("{\"event\":\"done\",\"messageId\":" + SseDialect.str(id) + "}");
       log.end("complete");
+      send("{\"event\":\"done\",\"messageId\":" + SseDialect.str(id) + "}");
       return; // the page closes the socket after done, as Copilot's client does
     }
     send(frame(next));
@@ -75,25 +75,25 @@ final class WsPlay {
   private void strike() {
     switch (f.kind()) {
       case WS_CLOSE -> {
-        conn.close(f.wsCode(), f.wsCode() == 1013 ? "Try Again Later" : "Internal Error");
         log.end("ws_close_" + f.wsCode());
+        conn.close(f.wsCode(), f.wsCode() == 1013 ? "Try Again Later" : "Internal Error");
       }
       case OVERLOADED -> {
         send("{\"event\":\"error\",\"errorCode\":\"overloaded_error\",\"message\":\"Overloaded\"}");
-        conn.close(1000, "");
         log.end("overloaded");
+        conn.close(1000, "");
       }
       case STALL -> {
         log.end("stall");
         timer.schedule(() -> drop(false), f.holdMs(), TimeUnit.MILLISECONDS);
       }
       case RST -> {
-        drop(true);
         log.end("rst");
+        drop(true);
       }
       default -> {
-        drop(false);
         log.end(f.kind() == FaultKind.CUT ? "cut" : f.kind() == FaultKind.WS_DROP ? "ws_drop" : "fin");
+        drop(false);
       }
     }
   }
