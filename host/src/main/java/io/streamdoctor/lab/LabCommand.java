@@ -78,6 +78,12 @@ public final class LabCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     InetAddress addr;
     Toxics toxics;
+    for (int p : new int[] {port, wsPort, httpsPort, proxyPort, proxyControlPort}) {
+      if (p < -1 || p > 65535) {
+        err.println("streamdoctor lab: port " + p + " is outside 0..65535");
+        return ExitCodes.USAGE;
+      }
+    }
     try {
       addr = InetAddress.getByName(bind);
       toxics = new Toxics(latencyMs, jitterMs, bandwidth, resetAfterBytes, resetAfterMs, blackhole);
