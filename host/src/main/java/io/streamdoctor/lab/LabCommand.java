@@ -1,6 +1,7 @@
 package io.streamdoctor.lab;
 
 import io.streamdoctor.ExitCodes;
+import io.streamdoctor.lab.dns.DnsRule;
 import io.streamdoctor.lab.proxy.FaultProxy;
 import io.streamdoctor.lab.proxy.ProxyControlApi;
 import io.streamdoctor.lab.proxy.Toxics;
@@ -36,6 +37,15 @@ public final class LabCommand implements Callable<Integer> {
 
   @Option(names = "--https-port", defaultValue = "-1", description = "Also serve HTTPS with a throw-away self-signed certificate on this port (0 = any).")
   int httpsPort;
+
+  @Option(names = "--dns-port", defaultValue = "-1", description = "Also run a lab DNS server on this UDP port (0 = any; 53 for /etc/netns resolv.conf).")
+  int dnsPort;
+
+  @Option(names = "--dns", paramLabel = "NAME=RULE", description = "A lab DNS rule: NAME=IP, NAME=nxdomain, NAME=servfail or NAME=drop (repeatable).")
+  java.util.List<String> dnsRules = new java.util.ArrayList<>();
+
+  @Option(names = "--dns-default", paramLabel = "RULE", defaultValue = "nxdomain", description = "What other names get: IP, nxdomain, servfail or drop (default ${DEFAULT-VALUE}).")
+  String dnsDefault;
 
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
   Long durationS;
@@ -78,20 +88,26 @@ public final class LabCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     InetAddress addr;
     Toxics toxics;
-    for (int p : new int[] {port, wsPort, httpsPort, proxyPort, proxyControlPort}) {
+    for (int p : new int[] {port, wsPort, httpsPort, dnsPort, proxyPort, proxyControlPort}) {
       if (p < -1 || p > 65535) {
         err.println("streamdoctor lab: port " + p + " is outside 0..65535");
         return ExitCodes.USAGE;
       }
     }
+    java.util.List<java.util.Map.Entry<String, DnsRule>> rules = new java.util.ArrayList<>();
+    DnsRule fallback;
     try {
       addr = InetAddress.getByName(bind);
       toxics = new Toxics(latencyMs, jitterMs, bandwidth, resetAfterBytes, resetAfterMs, blackhole);
+      for (String r : dnsRules) {
+        rules.add(DnsRule.parse(r));
+      }
+      fallback = DnsRule.parse("*=" + dnsDefault).getValue();
     } catch (java.net.UnknownHostException | IllegalArgumentException e) {
       err.println("streamdoctor lab: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    LabServer.Options opts = new LabServer.Options(addr, port, wsPort, httpsPort, 64);
+    LabServer.Options opts = new LabServer.Options(addr, port, wsPort, httpsPort, dnsPort, 64);
     try (LabServer lab = LabServer.start(opts);
         FaultProxy fp = proxy ? new FaultProxy(new InetSocketAddress(addr, proxyPort),
             new InetSocketAddress(addr, lab.port()), 32) : null;
@@ -99,6 +115,11 @@ public final class LabCommand implements Callable<Integer> {
             : new ProxyControlApi(new InetSocketAddress(addr, proxyControlPort), fp)) {
       String host = addr.getHostAddress();
       out.printf("lab websocket on ws://%s:%d/lab/ws/%n", host, lab.wsPort());
+      if (lab.dns() != null) {
+        rules.forEach(r -> lab.dns().rule(r.getKey(), r.getValue()));
+        lab.dns().fallback(fallback);
+        out.printf("lab dns on udp://%s:%d%n", host, lab.dns().port());
+      }
       if (lab.httpsPort() >= 0) {
         out.printf("lab https on https://%s:%d/%n", host, lab.httpsPort());
       }

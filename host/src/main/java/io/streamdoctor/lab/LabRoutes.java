@@ -1,6 +1,8 @@
 package io.streamdoctor.lab;
 
 import io.streamdoctor.Json;
+import io.streamdoctor.lab.dns.DnsRule;
+import io.streamdoctor.lab.dns.LabDnsServer;
 import io.streamdoctor.lab.http.Exchange;
 import io.streamdoctor.lab.http.Handler;
 import io.streamdoctor.lab.http.Request;
@@ -32,12 +34,14 @@ public final class LabRoutes implements Handler {
   private final WsRelay relay;
   private final Supplier<String> config;
   private final int wsPort;
+  private final LabDnsServer dns;
   private final SseStreamer chatgpt = new SseStreamer(new ChatGptSse());
   private final SseStreamer claude = new SseStreamer(new ClaudeSse());
   private final SecureRandom random = new SecureRandom();
 
-  public LabRoutes(LabLog log, WsRelay relay, int wsPort, Supplier<String> config) {
+  public LabRoutes(LabLog log, WsRelay relay, int wsPort, LabDnsServer dns, Supplier<String> config) {
     this.log = log;
+    this.dns = dns;
     this.relay = relay;
     this.wsPort = wsPort;
     this.config = config;
@@ -72,6 +76,7 @@ public final class LabRoutes implements Handler {
         json(ex, 200, "{\"cleared\":true}");
       }
       case "/lab/config" -> json(ex, 200, config.get());
+      case "/lab/dns" -> dnsControl(ex, q);
       case "/lab/auth/session", "/api/auth/session" ->
           json(ex, 200, "{\"user\":{\"id\":\"lab-user\"},\"expires\":\"2099-01-01T00:00:00Z\"}");
       case "/favicon.ico" -> ex.respond(204, "No Content", "image/x-icon", new byte[0]);
@@ -109,6 +114,29 @@ public final class LabRoutes implements Handler {
     LabLog.Entry entry = log.open(id, proto.id(), spec.name(), q.path());
     entry.requestBytes(req.bodyBytes());
     (proto == Proto.CLAUDE ? claude : chatgpt).play(ex, id, spec, entry);
+  }
+
+  /** {@code /lab/dns?set=NAME=RULE} and/or {@code &default=RULE} change the lab DNS at runtime. */
+  private void dnsControl(Exchange ex, Query q) throws IOException {
+    if (dns == null) {
+      text(ex, 404, "no lab DNS server (start with --dns-port)");
+      return;
+    }
+    try {
+      String set = q.params().get("set");
+      if (set != null) {
+        var rule = DnsRule.parse(set);
+        dns.rule(rule.getKey(), rule.getValue());
+      }
+      String dflt = q.params().get("default");
+      if (dflt != null) {
+        dns.fallback(DnsRule.parse("*=" + dflt).getValue());
+      }
+    } catch (IllegalArgumentException e) {
+      text(ex, 400, e.getMessage());
+      return;
+    }
+    json(ex, 200, "{\"port\":" + dns.port() + ",\"queries\":" + dns.queries() + "}");
   }
 
   static Proto streamProto(String path) {

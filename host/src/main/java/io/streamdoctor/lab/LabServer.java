@@ -1,5 +1,6 @@
 package io.streamdoctor.lab;
 
+import io.streamdoctor.lab.dns.LabDnsServer;
 import io.streamdoctor.lab.http.RawHttpServer;
 import io.streamdoctor.lab.ws.LabWebSocketServer;
 import io.streamdoctor.lab.ws.WsRelay;
@@ -15,13 +16,18 @@ import javax.net.ssl.SSLContext;
  */
 public final class LabServer implements AutoCloseable {
   /** How to start: address, ports (0 = ephemeral), HTTPS port or -1 for none, worker cap. */
-  public record Options(InetAddress bind, int port, int wsPort, int httpsPort, int maxWorkers) {
+  public record Options(InetAddress bind, int port, int wsPort, int httpsPort, int dnsPort,
+      int maxWorkers) {
     public static Options loopback() {
-      return new Options(InetAddress.getLoopbackAddress(), 0, 0, -1, 64);
+      return new Options(InetAddress.getLoopbackAddress(), 0, 0, -1, -1, 64);
     }
 
     public Options withHttps(int p) {
-      return new Options(bind, port, wsPort, p, maxWorkers);
+      return new Options(bind, port, wsPort, p, dnsPort, maxWorkers);
+    }
+
+    public Options withDns(int p) {
+      return new Options(bind, port, wsPort, httpsPort, p, maxWorkers);
     }
   }
 
@@ -29,15 +35,18 @@ public final class LabServer implements AutoCloseable {
   private final LabWebSocketServer ws;
   private final RawHttpServer http;
   private final RawHttpServer https;
+  private final LabDnsServer dns;
 
   private LabServer(Options o) throws IOException, InterruptedException, GeneralSecurityException {
     LabWebSocketServer wsServer = new LabWebSocketServer(new InetSocketAddress(o.bind(), o.wsPort()), log);
     RawHttpServer plain = null;
+    LabDnsServer dnsServer = null;
     try {
+      dnsServer = o.dnsPort() < 0 ? null : new LabDnsServer(new InetSocketAddress(o.bind(), o.dnsPort()));
       int wsPort = wsServer.startAndWait();
       WsRelay relay = new WsRelay(new InetSocketAddress(o.bind(), wsPort));
       int[] ports = new int[2];
-      LabRoutes routes = new LabRoutes(log, relay, wsPort, () ->
+      LabRoutes routes = new LabRoutes(log, relay, wsPort, dnsServer, () ->
           "{\"httpPort\":" + ports[0] + ",\"wsPort\":" + wsPort + ",\"httpsPort\":" + ports[1] + "}");
       plain = new RawHttpServer(o.bind(), o.port(), null, o.maxWorkers(), routes);
       ports[0] = plain.port();
@@ -50,9 +59,13 @@ public final class LabServer implements AutoCloseable {
       this.ws = wsServer;
       this.http = plain;
       this.https = secure;
+      this.dns = dnsServer;
     } catch (IOException | RuntimeException | GeneralSecurityException e) {
       if (plain != null) {
         plain.close();
+      }
+      if (dnsServer != null) {
+        dnsServer.close();
       }
       wsServer.shutdown();
       throw e;
@@ -80,6 +93,11 @@ public final class LabServer implements AutoCloseable {
     return https == null ? -1 : https.port();
   }
 
+  /** The lab DNS server, or null when none was asked for. */
+  public LabDnsServer dns() {
+    return dns;
+  }
+
   public LabLog log() {
     return log;
   }
@@ -91,5 +109,8 @@ public final class LabServer implements AutoCloseable {
       https.close();
     }
     ws.shutdown();
+    if (dns != null) {
+      dns.close();
+    }
   }
 }

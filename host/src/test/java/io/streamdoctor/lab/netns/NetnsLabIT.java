@@ -60,9 +60,19 @@ class NetnsLabIT {
       cli = pair.client();
       assertTrue(netnsList().containsAll(List.of(srv, cli)));
       Process lab = pair.start(srv, List.of(JAVA, "-jar", jar, "lab", "--bind", pair.serverAddr(),
-          "--port", "0", "--until-stdin-closes"));
+          "--port", "0", "--dns-port", "53", "--dns", "chatgpt.com=" + pair.serverAddr(),
+          "--until-stdin-closes"));
       int port = waitForPort(lab, pair.serverAddr());
       String base = "http://" + pair.serverAddr() + ":" + port + "/lab/sse/";
+
+      // The client namespace resolves through the lab DNS server (ip-netns(8) bind-mounts this).
+      pair.resolvConf(cli, pair.serverAddr());
+      if (Netns.which("getent").isPresent()) {
+        Cmd.Result dns = pair.exec(cli, List.of("getent", "hosts", "chatgpt.com"), Duration.ofSeconds(20));
+        assertTrue(dns.out().startsWith(pair.serverAddr()), dns.out() + dns.err());
+        assertFalse(pair.exec(cli, List.of("getent", "hosts", "example.org"), Duration.ofSeconds(20)).ok(),
+            "other names are NXDOMAIN");
+      }
 
       Cmd.Result clean = pair.exec(cli, fetch(base + "n1?frames=3&gap_ms=1", 10_000), Duration.ofSeconds(60));
       assertTrue(clean.out().contains("data: [DONE]"), clean.out() + clean.err());
@@ -88,6 +98,7 @@ class NetnsLabIT {
     }
     assertFalse(netnsList().contains(srv), "server namespace deleted");
     assertFalse(netnsList().contains(cli), "client namespace deleted");
+    assertFalse(Files.exists(Path.of("/etc/netns", cli)), "resolv.conf folder removed");
   }
 
   @Test
