@@ -104,7 +104,10 @@ public final class LabRoutes implements Handler {
         // The upgrade answered with a status: the browser sees only a failed WebSocket (1006).
         LabLog.Entry entry = log.open(id, proto.id(), spec.name(), q.path());
         entry.requestBytes(req.bodyBytes());
-        Thread.sleep(spec.ttftMs());
+        if (spec.ttftMs() > 0 && !ex.holdSilently(spec.ttftMs()).equals("timeout")) {
+          entry.end("client_gone");
+          return;
+        }
         HttpErrors.send(ex, new ChatGptSse(), f, entry);
         return;
       }

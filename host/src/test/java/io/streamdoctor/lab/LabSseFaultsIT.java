@@ -136,6 +136,17 @@ class LabSseFaultsIT {
   }
 
   @Test
+  void slowTtft_clientGivesUp_workerIsFreedAndLogged() throws Exception {
+    Result r = RawClient.post(lab.port(), "/lab/sse/t2?fault=slow_ttft&ttft_ms=60000", 300);
+    assertEquals(End.TIMEOUT, r.end()); // the client closes its socket here
+    long deadline = System.currentTimeMillis() + 5000;
+    while (!ended("t2").equals("client_gone") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals("client_gone", ended("t2"));
+  }
+
+  @Test
   void badFault_answers400WithTheReason() throws Exception {
     Result r = RawClient.post(lab.port(), "/lab/sse/b1?fault=ws1011", 5000);
     assertEquals("HTTP/1.1 400 Bad Request", r.statusLine());

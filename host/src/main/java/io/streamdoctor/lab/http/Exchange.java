@@ -171,6 +171,12 @@ public final class Exchange {
       return "stopped";
     } catch (IOException e) {
       return raw.isClosed() ? "stopped" : "client_closed";
+    } finally {
+      try {
+        io.setSoTimeout(0);
+      } catch (IOException ignored) {
+        // closed: nothing will read again
+      }
     }
   }
 

@@ -66,6 +66,7 @@ public final class RawHttpServer implements AutoCloseable {
       } catch (IOException e) {
         if (!listener.isClosed()) {
           LOG.log(Level.WARNING, "accept failed", e);
+          pause(); // e.g. out of file descriptors: do not spin
         }
         continue;
       }
@@ -141,6 +142,14 @@ public final class RawHttpServer implements AutoCloseable {
     try {
       workers.awaitTermination(2, TimeUnit.SECONDS);
       acceptor.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void pause() {
+    try {
+      Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -76,6 +76,13 @@ public final class FaultProxy implements AutoCloseable {
       try {
         client = listener.accept();
       } catch (IOException e) {
+        if (!listener.isClosed()) {
+          try {
+            Thread.sleep(100); // e.g. out of file descriptors: do not spin
+          } catch (InterruptedException ie) {
+            return;
+          }
+        }
         continue;
       }
       if (!slots.tryAcquire()) {

@@ -18,8 +18,10 @@ public final class SseStreamer {
   public void play(Exchange ex, String exchangeId, FaultSpec spec, LabLog.Entry log)
       throws InterruptedException {
     try {
-      if (spec.ttftMs() > 0) {
-        Thread.sleep(spec.ttftMs());
+      // Wait for the first byte, but give the worker back at once if the client gives up.
+      if (spec.ttftMs() > 0 && !ex.holdSilently(spec.ttftMs()).equals("timeout")) {
+        log.end("client_gone");
+        return;
       }
       FaultSpec f = spec.kind() == FaultKind.SLOW_TTFT && spec.then() != null ? spec.then() : spec;
       if (f.afterBytes() >= 0 && byteExact(f.kind())) {
