@@ -44,6 +44,10 @@ public final class LabLog {
       requestBytes = b;
     }
 
+    public synchronized void addRequestBytes(long b) {
+      requestBytes += b;
+    }
+
     public synchronized void status(int s) {
       status = s;
     }

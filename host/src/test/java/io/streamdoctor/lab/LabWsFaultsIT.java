@@ -84,6 +84,9 @@ class LabWsFaultsIT {
     assertTrue(c.frames.get(0).startsWith("{\"event\":\"appendText\",\"text\":\"StreamDoctor\""));
     assertTrue(c.frames.get(3).startsWith("{\"event\":\"done\""));
     assertEquals(1000, c.code);
+    RawClient.Result log = RawClient.get(lab.port(), "/lab/log?id=w1", 5000);
+    assertTrue(log.text().contains("\"requestBytes\":15,"), log.text()); // {"prompt":"hi"}
+    assertTrue(log.text().contains("\"end\":\"complete\""), log.text());
   }
 
   @Test

@@ -84,7 +84,11 @@ public final class LabWebSocketServer extends WebSocketServer {
 
   @Override
   public void onMessage(WebSocket conn, String message) {
-    // the page sends its prompt; the answer does not depend on it
+    // the page sends its prompt: counted (a large prompt is a scenario), never read
+    LabLog.Entry entry = conn.getAttachment();
+    if (entry != null) {
+      entry.addRequestBytes(message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
   }
 
   @Override
