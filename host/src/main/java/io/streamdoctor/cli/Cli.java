@@ -2,6 +2,9 @@ package io.streamdoctor.cli;
 
 import io.streamdoctor.ExitCodes;
 import io.streamdoctor.Version;
+import io.streamdoctor.installer.InstallCommand;
+import io.streamdoctor.installer.StatusCommand;
+import io.streamdoctor.installer.UninstallCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = "Explains why AI-chat answer streams break.",
-    subcommands = {HostCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {HostCommand.class, ReplayCommand.class,
+      InstallCommand.class, UninstallCommand.class, StatusCommand.class,
+      CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success", "1:failure", "2:usage error", "3:protocol error (host)",
