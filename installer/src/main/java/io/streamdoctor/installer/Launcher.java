@@ -74,7 +74,7 @@ public final class Launcher {
 
   /** The jar a launcher we wrote runs. */
   public static Optional<Path> jar(String launcherText) {
-    Matcher m = Pattern.compile("-jar[ ]+['\"]?([^'\"\\r\\n]+?\\.jar)").matcher(launcherText);
+    Matcher m = Pattern.compile("-jar['\"]?[ ]+['\"]?([^'\"\\r\\n]+?\\.jar)").matcher(launcherText);
     return m.find() ? Optional.of(Path.of(m.group(1))) : Optional.empty();
   }
 }

@@ -1,5 +1,7 @@
 package io.streamdoctor.installer;
 
+import io.streamdoctor.nativemsg.Frames;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,9 +25,24 @@ public final class Pollution {
         + " bytes and drops the host. Find what prints this (launcher, shell profile, JVM options) and send it to stderr";
   }
 
-  /** The text as a user would recognise it: up to the first frame-looking bytes, escapes for the rest. */
+  /**
+   * Where the real frame starts inside polluted output: 4 bytes giving a sane length followed by
+   * '{' (every frame is a JSON object). -1 when none is visible.
+   */
+  static int frameStart(byte[] b) {
+    for (int i = 1; i + 4 < b.length; i++) {
+      long len = Frames.length(java.util.Arrays.copyOfRange(b, i, i + 4), ByteOrder.nativeOrder());
+      if (b[i + 4] == '{' && len > 1 && len <= Frames.MAX_OUTBOUND) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The text as a user would recognise it: up to the real frame, control characters escaped. */
   static String printable(byte[] bytes) {
-    String s = new String(bytes, StandardCharsets.UTF_8);
+    int cut = frameStart(bytes);
+    String s = new String(bytes, 0, cut < 0 ? bytes.length : cut, StandardCharsets.UTF_8);
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.length() && b.length() < 200; i++) {
       char c = s.charAt(i);
