@@ -39,6 +39,8 @@ public final class Uninstaller {
         problems += deleteTree(d);
       }
     }
+    // Folders last: purging may just have emptied one the install created.
+    receipt.ifPresent(r -> removeDirs(r.dirs()));
     return problems;
   }
 
@@ -69,16 +71,23 @@ public final class Uninstaller {
     }
     FileOps.delete(layout.receiptFile());
     out.println("removed " + layout.receiptFile());
-    List<Path> dirs = r.dirs().stream().map(Path::of)
+    return problems;
+  }
+
+  private void removeDirs(List<String> created) {
+    List<Path> dirs = created.stream().map(Path::of)
         .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList();
     for (Path d : dirs) {
-      if (FileOps.removeIfEmpty(d)) {
-        out.println("removed folder " + d);
-      } else if (Files.isDirectory(d)) {
-        out.println("kept folder " + d + " (not empty: holds files StreamDoctor did not install)");
+      try {
+        if (FileOps.removeIfEmpty(d)) {
+          out.println("removed folder " + d);
+        } else if (Files.isDirectory(d)) {
+          out.println("kept folder " + d + " (not empty: history, logs or files StreamDoctor did not install)");
+        }
+      } catch (IOException e) {
+        out.println("cannot remove folder " + d + ": " + e.getMessage());
       }
     }
-    return problems;
   }
 
   private int deleteTree(Path dir) {
