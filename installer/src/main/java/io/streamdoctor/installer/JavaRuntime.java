@@ -66,7 +66,7 @@ public record JavaRuntime(Path java, int feature) {
    * there would corrupt the first frame, so logging goes to stderr instead (JEP 158).
    */
   public List<String> baseOptions() {
-    return List.of("-Xms8m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+    return List.of("-Xms8m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
         "-Xlog:disable", "-Xlog:all=warning:stderr");
   }
 
@@ -76,20 +76,26 @@ public record JavaRuntime(Path java, int feature) {
   }
 
   /**
-   * Options that use an archive made by {@link #trainingOptions}: JDK 25+ AOT cache (JEP 483/514),
-   * JDK 19+ auto-created dynamic CDS archive (JDK-8261455), JDK 17-18 dynamic archive (JEP 350).
-   * With -Xshare:auto a stale or missing archive only costs speed, never the start.
+   * Class-data sharing for every start: JDK 25+ AOT cache (JEP 483/514), JDK 19+ auto-created
+   * dynamic CDS archive (JDK-8261455), JDK 17-18 dynamic archive (JEP 350), or only the JDK's
+   * default archive when there is none. A stale or missing archive costs speed, never the start,
+   * except one trap: JDK 25 refuses to start when -XX:AOTCache is combined with any -Xshare option,
+   * so the AOT flavour goes without it (AOTMode=auto is its own "use if valid").
    */
   public List<String> archiveOptions(Path archive) {
+    if (archive == null) {
+      return List.of("-Xshare:auto");
+    }
     if (feature >= 25) {
       return List.of("-XX:AOTCache=" + archive);
     }
     if (feature >= 19) {
-      return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+      return List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
     }
-    return List.of("-XX:SharedArchiveFile=" + archive);
+    return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
   }
 
+  /** Options for the install-time run that writes the archive (JDK 25: no -Xshare either). */
   public List<String> trainingOptions(Path archive) {
     if (feature >= 25) {
       return List.of("-XX:AOTCacheOutput=" + archive);
@@ -105,9 +111,7 @@ public record JavaRuntime(Path java, int feature) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
     cmd.addAll(baseOptions());
-    if (archive != null) {
-      cmd.addAll(archiveOptions(archive));
-    }
+    cmd.addAll(archiveOptions(archive));
     cmd.add("-jar");
     cmd.add(jar.toString());
     return cmd;

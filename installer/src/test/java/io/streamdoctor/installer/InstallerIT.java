@@ -114,4 +114,16 @@ class InstallerIT {
     JarProcess.Result s = sd.run("status");
     assertTrue(s.out().contains("NOTE  install        running as root through sudo (SUDO_USER=alice)"), s.toString());
   }
+
+  @Test
+  void install_withJdk25_aotCacheMadeAndHostStarts() throws Exception {
+    Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    assumeTrue(Files.isExecutable(java25), "needs a JDK 25 at " + java25);
+    JarProcess.Result r = sd.run("install", "--browser", "chromium", "--java", java25.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(Files.size(sd.sdHome.resolve("data/streamdoctor.aot")) > 0, r.toString());
+    String launcher = Files.readString(sd.sdHome.resolve("data/streamdoctor-host"));
+    assertTrue(launcher.contains("-XX:AOTCache="), launcher);
+    assertTrue(r.out().contains("OK    chromium       hello from host"), r.toString());
+  }
 }

@@ -24,9 +24,9 @@ class JavaRuntimeTest {
 
   @Test
   void archiveOptions_byFeature_pickTheJdksMechanism() {
-    assertEquals(List.of("-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).archiveOptions(A));
+    assertEquals(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).archiveOptions(A));
     assertEquals(List.of("-XX:ArchiveClassesAtExit=" + A), new JavaRuntime(Path.of("/j"), 17).trainingOptions(A));
-    assertEquals(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + A),
+    assertEquals(List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + A),
         new JavaRuntime(Path.of("/j"), 21).archiveOptions(A));
     assertEquals(List.of("-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A));
     assertEquals(List.of("-XX:AOTCacheOutput=" + A), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A));
@@ -36,7 +36,14 @@ class JavaRuntimeTest {
   void baseOptions_jvmLogging_goesToStderrNotStdout() {
     List<String> o = new JavaRuntime(Path.of("/j"), 17).baseOptions();
     assertTrue(o.indexOf("-Xlog:disable") < o.indexOf("-Xlog:all=warning:stderr"));
-    assertTrue(o.contains("-Xshare:auto"));
+  }
+
+  @Test
+  void command_jdk25WithAotCache_hasNoXshareOptionBecauseTheVmWouldRefuseToStart() {
+    List<String> cmd = new JavaRuntime(Path.of("/j"), 25).command(Path.of("/sd.jar"), A);
+    assertTrue(cmd.contains("-XX:AOTCache=" + A));
+    assertTrue(cmd.stream().noneMatch(o -> o.startsWith("-Xshare")), cmd.toString());
+    assertTrue(new JavaRuntime(Path.of("/j"), 25).command(Path.of("/sd.jar"), null).contains("-Xshare:auto"));
   }
 
   @Test
