@@ -2,6 +2,9 @@ package io.streamdoctor.cli;
 
 import io.streamdoctor.ExitCodes;
 import io.streamdoctor.Version;
+import io.streamdoctor.installer.InstallCommand;
+import io.streamdoctor.installer.StatusCommand;
+import io.streamdoctor.installer.UninstallCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = Cli.VersionProvider.class,
     description = "Explains why AI-chat answer streams break.",
     subcommands = {HostCommand.class, ReplayCommand.class, io.streamdoctor.lab.LabCommand.class,
+      InstallCommand.class, UninstallCommand.class, StatusCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,99 @@
+package io.streamdoctor.installer;
+
+import io.streamdoctor.Ids;
+import io.streamdoctor.nativemsg.Frames;
+import io.streamdoctor.nativemsg.ProtocolException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Makes the class-data archive (CDS / AOT cache) at install time with one training run of the host:
+ * the browser-style start, a client.hello and a ping, then EOF. The browser pays the host's start-up
+ * on every connectNative, so loading pre-parsed classes matters. Best effort: any failure only
+ * means the launcher runs without an archive.
+ */
+final class ArchiveTrainer {
+  private static final long TIMEOUT_S = 90;
+  private final JavaRuntime java;
+  private final PrintWriter out;
+
+  ArchiveTrainer(JavaRuntime java, PrintWriter out) {
+    this.java = java;
+    this.out = out;
+  }
+
+  /** Returns the archive, or null when none could be made. */
+  Path train(Path jar, Path archive) {
+    Path scratch = null;
+    try {
+      // A read-only archive (the JDK writes them 0444) cannot be replaced in place.
+      FileOps.delete(archive);
+      scratch = Files.createTempDirectory("streamdoctor-train");
+      List<String> cmd = new ArrayList<>();
+      cmd.add(java.java().toString());
+      cmd.addAll(java.baseOptions());
+      cmd.addAll(java.trainingOptions(archive));
+      cmd.addAll(List.of("-jar", jar.toString(), "chrome-extension://" + Ids.CHROME_EXTENSION_ID + "/"));
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.getParent().toFile())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      // The training session must not touch the user's logs or history.
+      pb.environment().put("STREAMDOCTOR_HOME", scratch.toString());
+      Process p = pb.start();
+      try (OutputStream in = p.getOutputStream()) {
+        in.write(frame("{\"v\":1,\"type\":\"client.hello\",\"id\":\"t1\",\"extensionVersion\":\"install\",\"browser\":\"chrome\"}"));
+        in.write(frame("{\"v\":1,\"type\":\"ping\",\"id\":\"t2\"}"));
+      } catch (IOException e) {
+        // The host may already have exited; the archive is still dumped at exit.
+      }
+      if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        out.println("note: class-data archive not made (training run exceeded " + TIMEOUT_S + " s)");
+        return null;
+      }
+      if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+        out.println("class-data archive: " + archive);
+        return archive;
+      }
+      out.println("note: the JVM made no class-data archive (exit " + p.exitValue() + "); the host starts without one");
+      return null;
+    } catch (IOException e) {
+      out.println("note: class-data archive not made: " + e.getMessage());
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private static byte[] frame(String json) throws IOException {
+    try {
+      return Frames.encode(json.getBytes(StandardCharsets.UTF_8), ByteOrder.nativeOrder(), Frames.MAX_INBOUND);
+    } catch (ProtocolException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temp folder is harmless.
+    }
+  }
+}

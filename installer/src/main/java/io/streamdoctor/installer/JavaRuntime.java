@@ -1,0 +1,119 @@
+package io.streamdoctor.installer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Java the launcher starts, by absolute path: browsers (macOS GUI apps above all) start hosts
+ * with a minimal PATH, so {@code #!/usr/bin/env java} is a classic "host not found". Also picks the
+ * JVM options for a short-lived, small process and the class-data-sharing flavour this JDK offers.
+ */
+public record JavaRuntime(Path java, int feature) {
+  private static final Pattern VERSION = Pattern.compile("version \"(1\\.)?(\\d+)");
+
+  /** The Java running this installer. */
+  public static JavaRuntime current(Os os) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", os == Os.WINDOWS ? "java.exe" : "java");
+    if (!Files.isExecutable(java)) {
+      java = ProcessHandle.current().info().command().map(Path::of).orElse(java);
+    }
+    return new JavaRuntime(java.toAbsolutePath(), Runtime.version().feature());
+  }
+
+  /** A Java given with {@code --java}: asked for its version. */
+  public static JavaRuntime probe(Path java) throws IOException {
+    if (!java.isAbsolute() || !Files.isExecutable(java)) {
+      throw new IOException("--java must be the absolute path of an executable java: " + java);
+    }
+    Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+    try {
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readNBytes(8192), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException(java + " -version did not finish in 30 s");
+      }
+      return new JavaRuntime(java, parseFeature(out));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while probing " + java, e);
+    }
+  }
+
+  /** Feature release from {@code java -version} output ("1.8.0_402" is 8, "17.0.15" is 17). */
+  static int parseFeature(String versionOutput) throws IOException {
+    Matcher m = VERSION.matcher(versionOutput);
+    if (!m.find()) {
+      throw new IOException("cannot read a Java version from: " + versionOutput.lines().findFirst().orElse(""));
+    }
+    int feature = Integer.parseInt(m.group(2));
+    if (feature < 17) {
+      throw new IOException("StreamDoctor needs Java 17 or newer; this is Java " + feature);
+    }
+    return feature;
+  }
+
+  /**
+   * Options for every start. A small heap and the serial collector suit a process with a few MiB of
+   * live data. The JVM's unified logging writes warnings to stdout by default; one CDS or AOT warning
+   * there would corrupt the first frame, so logging goes to stderr instead (JEP 158).
+   */
+  public List<String> baseOptions() {
+    return List.of("-Xms8m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+        "-Xlog:disable", "-Xlog:all=warning:stderr");
+  }
+
+  /** Name of the archive file next to the jar, by CDS flavour. */
+  public String archiveName() {
+    return feature >= 25 ? "streamdoctor.aot" : "streamdoctor.jsa";
+  }
+
+  /**
+   * Class-data sharing for every start: JDK 25+ AOT cache (JEP 483/514), JDK 19+ auto-created
+   * dynamic CDS archive (JDK-8261455), JDK 17-18 dynamic archive (JEP 350), or only the JDK's
+   * default archive when there is none. A stale or missing archive costs speed, never the start,
+   * except one trap: JDK 25 refuses to start when -XX:AOTCache is combined with any -Xshare option,
+   * so the AOT flavour goes without it (AOTMode=auto is its own "use if valid").
+   */
+  public List<String> archiveOptions(Path archive) {
+    if (archive == null) {
+      return List.of("-Xshare:auto");
+    }
+    if (feature >= 25) {
+      return List.of("-XX:AOTCache=" + archive);
+    }
+    if (feature >= 19) {
+      return List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    }
+    return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
+  }
+
+  /** Options for the install-time run that writes the archive (JDK 25: no -Xshare either). */
+  public List<String> trainingOptions(Path archive) {
+    if (feature >= 25) {
+      return List.of("-XX:AOTCacheOutput=" + archive);
+    }
+    if (feature >= 19) {
+      return archiveOptions(archive);
+    }
+    return List.of("-XX:ArchiveClassesAtExit=" + archive);
+  }
+
+  /** The full command line that runs the jar, with or without an archive. */
+  public List<String> command(Path jar, Path archive) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.toString());
+    cmd.addAll(baseOptions());
+    cmd.addAll(archiveOptions(archive));
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    return cmd;
+  }
+}

@@ -1,0 +1,80 @@
+package io.streamdoctor.installer;
+
+import io.streamdoctor.Version;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The program the manifest's {@code path} names: a POSIX shell script (Linux, macOS) or a batch
+ * file (Windows; Chrome starts it through cmd.exe) that runs Java by absolute path. Nothing in it
+ * may write to stdout: that is the frame channel.
+ */
+public final class Launcher {
+  public static final String POSIX_NAME = "streamdoctor-host";
+  public static final String WINDOWS_NAME = "streamdoctor-host.bat";
+  private static final Pattern POSIX_EXEC = Pattern.compile("(?m)^exec '((?:[^']|'\\\\'')*)'");
+  private static final Pattern BAT_CALL = Pattern.compile("(?m)^\"([^\"]+)\"");
+
+  private Launcher() {}
+
+  public static String fileName(Os os) {
+    return os == Os.WINDOWS ? WINDOWS_NAME : POSIX_NAME;
+  }
+
+  /** {@code streamdoctorHome} is baked in when the installer ran with STREAMDOCTOR_HOME set. */
+  public static String render(Os os, List<String> command, String streamdoctorHome) {
+    return os == Os.WINDOWS ? bat(command, streamdoctorHome) : posix(command, streamdoctorHome);
+  }
+
+  private static String posix(List<String> command, String home) {
+    StringBuilder s = new StringBuilder("#!/bin/sh\n")
+        .append("# StreamDoctor native-messaging host launcher, written by 'streamdoctor install' ")
+        .append(Version.get()).append(".\n")
+        .append("# Browsers start this with their own arguments; stdout carries frames only.\n");
+    if (home != null) {
+      s.append("STREAMDOCTOR_HOME=").append(sh(home)).append("\nexport STREAMDOCTOR_HOME\n");
+    }
+    s.append("exec");
+    command.forEach(c -> s.append(' ').append(sh(c)));
+    return s.append(" \"$@\"\n").toString();
+  }
+
+  private static String bat(List<String> command, String home) {
+    // "@echo off" first: cmd.exe would otherwise echo each command to stdout and break the frames.
+    StringBuilder s = new StringBuilder("@echo off\r\n")
+        .append("rem StreamDoctor native-messaging host launcher, written by 'streamdoctor install' ")
+        .append(Version.get()).append(".\r\n");
+    if (home != null) {
+      s.append("set \"STREAMDOCTOR_HOME=").append(home).append("\"\r\n");
+    }
+    for (int i = 0; i < command.size(); i++) {
+      String c = command.get(i);
+      s.append(i == 0 ? "" : " ").append(c.contains(" ") || i == 0 ? "\"" + c + "\"" : c);
+    }
+    return s.append(" %*\r\n").toString();
+  }
+
+  /** Single-quoted for sh: nothing inside is special except the quote itself. */
+  static String sh(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /** The program a launcher we wrote execs (the Java), for the "Java missing" check. */
+  public static Optional<Path> program(String launcherText) {
+    Matcher m = POSIX_EXEC.matcher(launcherText);
+    if (m.find()) {
+      return Optional.of(Path.of(m.group(1).replace("'\\''", "'")));
+    }
+    Matcher b = BAT_CALL.matcher(launcherText);
+    return b.find() ? Optional.of(Path.of(b.group(1))) : Optional.empty();
+  }
+
+  /** The jar a launcher we wrote runs. */
+  public static Optional<Path> jar(String launcherText) {
+    Matcher m = Pattern.compile("-jar['\"]?[ ]+['\"]?([^'\"\\r\\n]+?\\.jar)").matcher(launcherText);
+    return m.find() ? Optional.of(Path.of(m.group(1))) : Optional.empty();
+  }
+}

@@ -1,0 +1,55 @@
+package io.streamdoctor.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class JavaRuntimeTest {
+  private static final Path A = Path.of("/sd/streamdoctor.jsa");
+
+  @Test
+  void parseFeature_versionOutputs_feature() throws IOException {
+    assertEquals(17, JavaRuntime.parseFeature("openjdk version \"17.0.15\" 2025-04-15\nOpenJDK Runtime"));
+    assertEquals(25, JavaRuntime.parseFeature("openjdk version \"25\" 2025-09-16"));
+    assertThrows(IOException.class, () -> JavaRuntime.parseFeature("java version \"1.8.0_402\""));
+    assertThrows(IOException.class, () -> JavaRuntime.parseFeature("command not found"));
+  }
+
+  @Test
+  void archiveOptions_byFeature_pickTheJdksMechanism() {
+    assertEquals(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).archiveOptions(A));
+    assertEquals(List.of("-XX:ArchiveClassesAtExit=" + A), new JavaRuntime(Path.of("/j"), 17).trainingOptions(A));
+    assertEquals(List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + A),
+        new JavaRuntime(Path.of("/j"), 21).archiveOptions(A));
+    assertEquals(List.of("-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A));
+    assertEquals(List.of("-XX:AOTCacheOutput=" + A), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A));
+  }
+
+  @Test
+  void baseOptions_jvmLogging_goesToStderrNotStdout() {
+    List<String> o = new JavaRuntime(Path.of("/j"), 17).baseOptions();
+    assertTrue(o.indexOf("-Xlog:disable") < o.indexOf("-Xlog:all=warning:stderr"));
+  }
+
+  @Test
+  void command_jdk25WithAotCache_hasNoXshareOptionBecauseTheVmWouldRefuseToStart() {
+    List<String> cmd = new JavaRuntime(Path.of("/j"), 25).command(Path.of("/sd.jar"), A);
+    assertTrue(cmd.contains("-XX:AOTCache=" + A));
+    assertTrue(cmd.stream().noneMatch(o -> o.startsWith("-Xshare")), cmd.toString());
+    assertTrue(new JavaRuntime(Path.of("/j"), 25).command(Path.of("/sd.jar"), null).contains("-Xshare:auto"));
+  }
+
+  @Test
+  void probe_thisJava_readsItsFeature() throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", Os.current() == Os.WINDOWS ? "java.exe" : "java");
+    assertEquals(Runtime.version().feature(), JavaRuntime.probe(java).feature());
+    assertThrows(IOException.class, () -> JavaRuntime.probe(Path.of("relative/java")));
+  }
+}
