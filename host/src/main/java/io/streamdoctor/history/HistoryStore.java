@@ -116,19 +116,24 @@ public final class HistoryStore implements AutoCloseable {
     return recent(1).stream().findFirst();
   }
 
-  /** Breaks at or after {@code fromTs}, newest first, at most {@code limit}. */
-  public List<HistoryRecord> since(long fromTs, int limit) throws HistoryException {
-    return query("SELECT " + Rows.COLUMNS + " FROM breaks WHERE ts >= ? ORDER BY ts DESC LIMIT ?",
+  /** Breaks from {@code fromTs} to {@code toTs} (inclusive), newest first, at most {@code limit}. */
+  public List<HistoryRecord> between(long fromTs, long toTs, int limit) throws HistoryException {
+    return query("SELECT " + Rows.COLUMNS + " FROM breaks WHERE ts >= ? AND ts <= ?"
+            + " ORDER BY ts DESC LIMIT ?",
         ps -> {
           ps.setLong(1, fromTs);
-          ps.setInt(2, limit);
+          ps.setLong(2, toTs);
+          ps.setInt(3, limit);
         });
   }
 
-  /** Cross-break patterns over the configured window, as of {@code refTs} (see {@link Patterns}). */
+  /**
+   * Cross-break patterns as of {@code refTs}: over the configured window before it, never after,
+   * so a report on an old break reads the same later (see {@link Patterns}).
+   */
   public List<Finding> patterns(long refTs, ZoneId zone) throws HistoryException {
-    List<HistoryRecord> window =
-        since(refTs - config.patternWindowDays() * 86_400_000L, config.patternMaxBreaks());
+    List<HistoryRecord> window = between(refTs - config.patternWindowDays() * 86_400_000L, refTs,
+        config.patternMaxBreaks());
     return Patterns.find(window, refTs, zone);
   }
 
