@@ -58,8 +58,8 @@ public final class HostMain {
     HistoryService history = HistorySink.service(dirs);
     HistorySink historySink = new HistorySink(history, timeline, () -> null);
     Pipeline pipeline = new Pipeline(timeline, Engine.standard(), scheduler, d -> {
+      historySink.accept(d); // queued before the verdict goes out: a later 'history' request sees it
       writer.send(DiagnosisMessages.message(d, null).toString());
-      historySink.accept(d);
     });
     Acker acker = new Acker(writer, recorder::flush);
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
