@@ -39,7 +39,7 @@ final class AroundLines {
         if (se.stream() == null || se.stream().equals(stream) || !(ev instanceof StreamEnded e)) {
           continue;
         }
-        out.add(new Around(at, "stream.end", "other stream " + Privacy.code(e.stream()) + " "
+        out.add(new Around(at, "stream.end", "other stream " + Privacy.id(e.stream()) + " "
             + Privacy.code(e.outcome())));
         continue;
       }

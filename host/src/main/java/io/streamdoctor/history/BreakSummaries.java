@@ -47,8 +47,8 @@ public final class BreakSummaries {
     String extHash = inventory == null ? null
         : Privacy.hash12(String.join(",", enabled.stream().map(Ext::id).toList()));
     return new BreakSummary(
-        Privacy.code(d.breakId()),
-        Privacy.code(d.stream()),
+        Privacy.id(d.breakId()),
+        Privacy.id(d.stream()),
         Privacy.code(d.site() != null ? d.site() : info.site()),
         Privacy.url(d.url() != null ? d.url() : info.url()),
         Privacy.code(info.kind()),

@@ -61,7 +61,7 @@ public record BreakSummary(
 
   /** A summary with nothing but the identity, for breaks seen without their evidence. */
   public static BreakSummary bare(String breakId, String stream, String site, String url) {
-    return new BreakSummary(breakId, stream, site, Privacy.url(url), null, null, null, null, null,
+    return new BreakSummary(Privacy.id(breakId), Privacy.id(stream), Privacy.code(site), Privacy.url(url), null, null, null, null, null,
         null, List.of(), 0, 0, 0, null, null, null, null, null, null, null, null, List.of(),
         List.of(), List.of());
   }

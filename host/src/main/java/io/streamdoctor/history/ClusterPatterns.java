@@ -25,26 +25,26 @@ final class ClusterPatterns {
 
   private ClusterPatterns() {}
 
-  static Optional<Finding> network(List<HistoryRecord> records, long refTs) {
+  static Optional<Patterns.Match> network(List<HistoryRecord> records, long refTs) {
     return dominant(records, HistoryRecord::networkId, NETWORK_SHARE).map(c -> {
       List<EvidenceLine> ev = new ArrayList<>();
       ev.add(new EvidenceLine(Patterns.newest(c.members, refTs), c.members.size() + " of "
           + c.known + " breaks with a known network happened on network #" + c.key
           + " (a hash of its gateway/SSID), out of " + c.distinct + " networks seen"));
       ev.addAll(Patterns.memberLines(c.members, refTs, r -> ""));
-      return new Finding(Patterns.SAME_NETWORK, 0.25 + 0.3 * c.share(), ev, caveat(),
-          List.of(Remedies.CHANGE_NETWORK, Remedies.CHECK_NETWORK));
+      return Patterns.match(new Finding(Patterns.SAME_NETWORK, 0.25 + 0.3 * c.share(), ev, caveat(),
+          List.of(Remedies.CHANGE_NETWORK, Remedies.CHECK_NETWORK)), c.members);
     });
   }
 
-  static Optional<Finding> site(List<HistoryRecord> records, long refTs) {
+  static Optional<Patterns.Match> site(List<HistoryRecord> records, long refTs) {
     return dominant(records, HistoryRecord::site, SITE_SHARE).map(c -> {
       List<EvidenceLine> ev = new ArrayList<>();
       ev.add(new EvidenceLine(Patterns.newest(c.members, refTs), c.members.size() + " of "
           + c.known + " breaks happened on " + c.key + ", out of " + c.distinct + " sites"));
       ev.addAll(Patterns.memberLines(c.members, refTs, r -> ""));
-      return new Finding(Patterns.SAME_SITE, 0.2 + 0.3 * c.share(), ev, caveat(),
-          List.of(Remedies.CHECK_STATUS_PAGE, Remedies.WAIT_AND_RETRY));
+      return Patterns.match(new Finding(Patterns.SAME_SITE, 0.2 + 0.3 * c.share(), ev, caveat(),
+          List.of(Remedies.CHECK_STATUS_PAGE, Remedies.WAIT_AND_RETRY)), c.members);
     });
   }
 
@@ -52,7 +52,7 @@ final class ClusterPatterns {
    * One extension enabled at (nearly) every break while the rest of the set varies. When several
    * extensions are on at every break, history cannot single one out and says nothing.
    */
-  static Optional<Finding> extension(List<HistoryRecord> records, long refTs) {
+  static Optional<Patterns.Match> extension(List<HistoryRecord> records, long refTs) {
     List<HistoryRecord> known = new ArrayList<>();
     Map<String, List<HistoryRecord>> byExt = new TreeMap<>();
     Map<String, String> names = new HashMap<>();
@@ -84,8 +84,8 @@ final class ClusterPatterns {
         + " (" + id + ") was enabled at " + members.size() + " of " + known.size()
         + " breaks, the only one common to them; the other enabled extensions varied"));
     ev.addAll(Patterns.memberLines(members, refTs, r -> ""));
-    return Optional.of(new Finding(Causes.EXTENSION_INTERFERENCE, 0.2 + 0.2 * share, ev, caveat(),
-        List.of(Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE)));
+    return Optional.of(Patterns.match(new Finding(Causes.EXTENSION_INTERFERENCE, 0.2 + 0.2 * share,
+        ev, caveat(), List.of(Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE)), members));
   }
 
   private static List<EvidenceLine> caveat() {

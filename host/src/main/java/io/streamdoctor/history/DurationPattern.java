@@ -21,7 +21,7 @@ final class DurationPattern {
 
   private DurationPattern() {}
 
-  static Optional<Finding> find(List<HistoryRecord> records, long refTs) {
+  static Optional<Patterns.Match> find(List<HistoryRecord> records, long refTs) {
     List<HistoryRecord> eligible = new ArrayList<>();
     for (HistoryRecord r : records) {
       if (r.durationMs() != null && r.durationMs() >= MIN_DURATION_MS) {
@@ -64,8 +64,8 @@ final class DurationPattern {
       against.add(new EvidenceLine(0, explained + " of these breaks had a strong explanation of"
           + " their own"));
     }
-    return Optional.of(new Finding(Causes.NETWORK_IDLE_CUTOFF, confidence, evidence, against,
-        List.of(Remedies.CHANGE_NETWORK, Remedies.SHORTER_PROMPT)));
+    return Optional.of(Patterns.match(new Finding(Causes.NETWORK_IDLE_CUTOFF, confidence, evidence,
+        against, List.of(Remedies.CHANGE_NETWORK, Remedies.SHORTER_PROMPT)), best));
   }
 
   private static List<HistoryRecord> within(List<HistoryRecord> eligible, double centre) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -34,6 +36,8 @@ import org.sqlite.SQLiteConfig;
  * <p>Not thread-safe: one owner thread ({@link HistoryService} uses a single-thread executor).
  */
 public final class HistoryStore implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(HistoryStore.class.getName());
+
   private final Connection conn;
   private final HistoryConfig config;
   private final LongSupplier nowMs;
@@ -83,8 +87,9 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   /** Stores (or updates, by break id) a break; committed and synced when this returns. */
-  public void save(Diagnosis diagnosis, BreakSummary summary) throws HistoryException {
+  public void save(Diagnosis diagnosis, BreakSummary rawSummary) throws HistoryException {
     Diagnosis d = Privacy.diagnosis(diagnosis);
+    BreakSummary summary = Privacy.summary(rawSummary);
     try {
       tx(() -> {
         try (PreparedStatement ps = conn.prepareStatement(Rows.UPSERT)) {
@@ -135,6 +140,13 @@ public final class HistoryStore implements AutoCloseable {
     List<HistoryRecord> window = between(refTs - config.patternWindowDays() * 86_400_000L, refTs,
         config.patternMaxBreaks());
     return Patterns.find(window, refTs, zone);
+  }
+
+  /** The patterns one break belongs to, as of its own time (reports; history-based rules). */
+  public List<Finding> patternsFor(HistoryRecord current, ZoneId zone) throws HistoryException {
+    List<HistoryRecord> window = between(current.ts() - config.patternWindowDays() * 86_400_000L,
+        current.ts(), config.patternMaxBreaks());
+    return Patterns.forBreak(window, current, zone);
   }
 
   public int count() throws HistoryException {
@@ -188,7 +200,12 @@ public final class HistoryStore implements AutoCloseable {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(Rows.read(rs));
+          try {
+            out.add(Rows.read(rs));
+          } catch (HistoryException e) {
+            // One unreadable row must not hide the rest of the history.
+            LOG.log(Level.WARNING, e.getMessage(), e);
+          }
         }
       }
     } catch (SQLException e) {

@@ -5,8 +5,10 @@ import io.streamdoctor.diagnosis.RuleResult.Finding;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Patterns across breaks, each a pure function from stored breaks to findings the engine can rank
@@ -35,8 +37,40 @@ public final class Patterns {
 
   private Patterns() {}
 
+  /** A pattern's finding and the breaks that make it up. */
+  public record Match(Finding finding, Set<String> members) {
+    public Match {
+      members = Set.copyOf(members);
+    }
+  }
+
+  /** Every pattern in {@code records}, strongest first. */
   public static List<Finding> find(List<HistoryRecord> records, long refTs, ZoneId zone) {
-    List<Finding> out = new ArrayList<>();
+    return matches(records, refTs, zone).stream().map(Match::finding).toList();
+  }
+
+  /**
+   * The patterns {@code current} belongs to, as of its own time: what the engine may add to the
+   * diagnosis of that break (a pattern among other breaks says nothing about this one).
+   * {@code current} is counted even when it is not stored yet.
+   */
+  public static List<Finding> forBreak(List<HistoryRecord> records, HistoryRecord current,
+      ZoneId zone) {
+    List<HistoryRecord> all = new ArrayList<>();
+    for (HistoryRecord r : records) {
+      if (!r.breakId().equals(current.breakId()) && r.ts() <= current.ts()) {
+        all.add(r);
+      }
+    }
+    all.add(current);
+    return matches(all, current.ts(), zone).stream()
+        .filter(m -> m.members().contains(current.breakId()))
+        .map(Match::finding)
+        .toList();
+  }
+
+  public static List<Match> matches(List<HistoryRecord> records, long refTs, ZoneId zone) {
+    List<Match> out = new ArrayList<>();
     if (records.size() < MIN_BREAKS) {
       return out;
     }
@@ -45,8 +79,14 @@ public final class Patterns {
     ClusterPatterns.extension(records, refTs).ifPresent(out::add);
     ClusterPatterns.site(records, refTs).ifPresent(out::add);
     TimeOfDayPattern.find(records, refTs, zone).ifPresent(out::add);
-    out.sort(Comparator.comparingDouble(Finding::confidence).reversed());
+    out.sort(Comparator.comparingDouble((Match m) -> m.finding().confidence()).reversed());
     return out;
+  }
+
+  static Match match(Finding f, List<HistoryRecord> members) {
+    Set<String> ids = new HashSet<>();
+    members.forEach(r -> ids.add(r.breakId()));
+    return new Match(f, ids);
   }
 
   /** One evidence line per member break, newest first, at most {@link #MAX_LINES}. */

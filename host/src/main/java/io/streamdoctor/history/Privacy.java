@@ -76,6 +76,17 @@ public final class Privacy {
     return CODE.matcher(raw).matches() ? raw : "invalid_code";
   }
 
+  /**
+   * An identifier (break id, stream id): kept when it is code-shaped, else replaced by a hash so
+   * distinct ids stay distinct (a shared placeholder would merge breaks under one key).
+   */
+  public static String id(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    return CODE.matcher(raw).matches() ? raw : ":h" + hash8(raw);
+  }
+
   /** A display name (extension names): printable, single line, short. */
   public static String name(String raw) {
     if (raw == null) {
@@ -103,8 +114,22 @@ public final class Privacy {
         .toList();
     List<RuledOut> ruledOut =
         d.ruledOut().stream().map(r -> new RuledOut(code(r.cause()), text(r.why()))).toList();
-    return new Diagnosis(code(d.breakId()), code(d.stream()), code(d.site()), url(d.url()), d.ts(),
+    return new Diagnosis(id(d.breakId()), id(d.stream()), code(d.site()), url(d.url()), d.ts(),
         code(d.symptom()), findings, ruledOut, code(d.stage()));
+  }
+
+  /** The summary as history stores it: the same checks again, whoever built it. */
+  public static BreakSummary summary(BreakSummary s) {
+    return new BreakSummary(id(s.breakId()), id(s.stream()), code(s.site()), url(s.url()),
+        code(s.kind()), code(s.outcome()), s.closeCode(), s.wasClean(), code(s.errorName()),
+        s.httpStatus(), s.errorTypes().stream().map(Privacy::code).toList(), s.payloadBytes(),
+        s.frames(), s.bytes(), s.durationMs(), s.ttfbMs(), s.ttftMs(), s.gapP95Ms(), s.gapMaxMs(),
+        s.stallSilentMs(), code(s.networkId()), code(s.extensionsHash()),
+        s.extensions().stream().map(e -> new BreakSummary.Ext(code(e.id()), name(e.name()))).toList(),
+        s.marks().stream().map(m -> new BreakSummary.Mark(code(m.kind()), m.atMs(), m.frames(),
+            m.bytes(), text(m.detail()))).toList(),
+        s.around().stream().map(a -> new BreakSummary.Around(a.atMs(), code(a.type()),
+            text(a.detail()))).toList());
   }
 
   private static List<EvidenceLine> lines(List<EvidenceLine> in) {

@@ -25,7 +25,7 @@ final class TimeOfDayPattern {
 
   private TimeOfDayPattern() {}
 
-  static Optional<Finding> find(List<HistoryRecord> records, long refTs, ZoneId zone) {
+  static Optional<Patterns.Match> find(List<HistoryRecord> records, long refTs, ZoneId zone) {
     List<List<HistoryRecord>> byHour = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
       byHour.add(new ArrayList<>());
@@ -54,9 +54,9 @@ final class TimeOfDayPattern {
         + " local time, on " + days.size() + " different days"));
     ev.addAll(Patterns.memberLines(members, refTs,
         r -> " at " + String.format(Locale.ROOT, "%tR", local(r.ts(), zone))));
-    return Optional.of(new Finding(Patterns.TIME_OF_DAY, 0.2 + 0.3 * share, ev,
+    return Optional.of(Patterns.match(new Finding(Patterns.TIME_OF_DAY, 0.2 + 0.3 * share, ev,
         List.of(new EvidenceLine(0, Patterns.BREAKS_ONLY)),
-        List.of(Remedies.WAIT_AND_RETRY, Remedies.OTHER_ROUTE)));
+        List.of(Remedies.WAIT_AND_RETRY, Remedies.OTHER_ROUTE)), members));
   }
 
   static ZonedDateTime local(long ts, ZoneId zone) {

@@ -95,14 +95,14 @@ public final class HistoryCommands {
     return out;
   }
 
-  /** The break by id, or the newest when {@code breakId} is null, with patterns as of it. */
+  /** The break by id, or the newest when {@code breakId} is null, with the patterns it is in. */
   public static Optional<Report> find(HistoryStore store, String breakId, long now, ZoneId zone)
       throws HistoryException {
     Optional<HistoryRecord> r = breakId == null ? store.last() : store.byId(breakId);
     if (r.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Report(r.get(), store.patterns(r.get().ts(), zone), now));
+    return Optional.of(new Report(r.get(), store.patternsFor(r.get(), zone), now));
   }
 
   private static <T> T call(HistoryService history, HistoryService.StoreCall<T> c)

@@ -8,7 +8,12 @@ final class HtmlFacts {
   private HtmlFacts() {}
 
   static void stream(StringBuilder b, BreakSummary s) {
-    b.append("<section><h2>The stream</h2><dl class=\"facts\">");
+    b.append("<section><h2>The stream</h2>");
+    if (s.marks().isEmpty()) {
+      b.append("<p>No events of this stream reached StreamDoctor before the break.</p></section>");
+      return;
+    }
+    b.append("<dl class=\"facts\">");
     fact(b, "kind", s.kind());
     fact(b, "outcome", s.outcome());
     fact(b, "close code", s.closeCode() == null ? null : String.valueOf(s.closeCode()));

@@ -36,13 +36,16 @@ final class HtmlReport {
     }
     b.append("</header>");
     verdict(b, d);
-    b.append("<section><h2>Timeline of the stream</h2>").append(SvgTimeline.render(s))
-        .append("<p class=\"legend\"><span class=\"sw bar\"></span>stream open <span class=\"sw hatch\"></span>")
-        .append("no frames <span class=\"sw line\"></span>frames received <span class=\"sw dot\"></span>")
-        .append("other evidence (numbers match the table below)</p></section>");
+    if (!s.marks().isEmpty()) {
+      // Without stream events there is nothing to draw; "The stream" below says so.
+      b.append("<section><h2>Timeline of the stream</h2>").append(SvgTimeline.render(s))
+          .append("<p class=\"legend\"><span class=\"sw bar\"></span>stream open <span class=\"sw hatch\"></span>")
+          .append("no frames <span class=\"sw line\"></span>frames received <span class=\"sw dot\"></span>")
+          .append("other evidence (numbers match the table below)</p></section>");
+    }
     if (d.findings().size() > 1) {
       b.append("<section><h2>Other possible causes</h2>");
-      d.findings().subList(1, d.findings().size()).forEach(f -> finding(b, f));
+      d.findings().subList(1, d.findings().size()).forEach(f -> finding(b, f, false));
       b.append("</section>");
     }
     if (!d.ruledOut().isEmpty()) {
@@ -55,7 +58,7 @@ final class HtmlReport {
     }
     if (!r.patterns().isEmpty()) {
       b.append("<section><h2>Patterns across breaks</h2>");
-      r.patterns().forEach(f -> finding(b, f));
+      r.patterns().forEach(f -> finding(b, f, true));
       b.append("</section>");
     }
     HtmlFacts.stream(b, s);
@@ -75,18 +78,19 @@ final class HtmlReport {
     Finding top = d.findings().get(0);
     b.append("<p class=\"cause\">").append(Text.html(Labels.cause(top.cause()))).append("</p>");
     confidence(b, top);
-    evidence(b, "Evidence", top.evidence());
-    evidence(b, "Against", top.against());
+    evidence(b, "Evidence", top.evidence(), false);
+    evidence(b, "Against", top.against(), false);
     remedies(b, top.remedies());
     b.append("</section>");
   }
 
-  private static void finding(StringBuilder b, Finding f) {
+  /** {@code pattern}: times are about other breaks, so 0 means this break, not "at the break". */
+  private static void finding(StringBuilder b, Finding f, boolean pattern) {
     b.append("<div class=\"finding\"><p class=\"title\">").append(Text.html(Labels.cause(f.cause())))
         .append("</p>");
     confidence(b, f);
-    evidence(b, "Evidence", f.evidence());
-    evidence(b, "Against", f.against());
+    evidence(b, "Evidence", f.evidence(), pattern);
+    evidence(b, "Against", f.against(), pattern);
     remedies(b, f.remedies());
     b.append("</div>");
   }
@@ -98,13 +102,15 @@ final class HtmlReport {
         .append("%\"></span></span></p>");
   }
 
-  private static void evidence(StringBuilder b, String title, List<EvidenceLine> lines) {
+  private static void evidence(StringBuilder b, String title, List<EvidenceLine> lines,
+      boolean pattern) {
     if (lines.isEmpty()) {
       return;
     }
     b.append("<h3>").append(title).append("</h3><table class=\"ev\">");
     for (EvidenceLine l : lines) {
-      b.append("<tr><td class=\"t\">").append(Text.html(Text.rel(l.atMs()))).append("</td><td>")
+      String when = pattern ? Text.relPattern(l.atMs(), title.equals("Against")) : Text.rel(l.atMs());
+      b.append("<tr><td class=\"t\">").append(Text.html(when)).append("</td><td>")
           .append(Text.html(l.text())).append("</td></tr>");
     }
     b.append("</table>");

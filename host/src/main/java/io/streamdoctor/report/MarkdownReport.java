@@ -27,11 +27,11 @@ final class MarkdownReport {
     if (d.findings().isEmpty()) {
       b.append("No cause could be shown from the evidence.\n\n");
     } else {
-      finding(b, d.findings().get(0), true);
+      finding(b, d.findings().get(0), true, false);
     }
     if (d.findings().size() > 1) {
       b.append("## Other possible causes\n\n");
-      d.findings().subList(1, d.findings().size()).forEach(f -> finding(b, f, false));
+      d.findings().subList(1, d.findings().size()).forEach(f -> finding(b, f, false, false));
     }
     if (!d.ruledOut().isEmpty()) {
       b.append("## Ruled out\n\n");
@@ -43,7 +43,7 @@ final class MarkdownReport {
     }
     if (!r.patterns().isEmpty()) {
       b.append("## Patterns across breaks\n\n");
-      r.patterns().forEach(f -> finding(b, f, false));
+      r.patterns().forEach(f -> finding(b, f, false, true));
     }
     stream(b, s);
     b.append("---\n").append(Report.generator()).append(", ").append(Text.utc(r.generatedAt()))
@@ -51,12 +51,12 @@ final class MarkdownReport {
     return b.toString();
   }
 
-  private static void finding(StringBuilder b, Finding f, boolean verdict) {
+  private static void finding(StringBuilder b, Finding f, boolean verdict, boolean pattern) {
     b.append(verdict ? "**" : "### ").append(Labels.cause(f.cause())).append(verdict ? "**" : "")
         .append(" (`").append(f.cause()).append("`, confidence ").append(Text.percent(f.confidence()))
         .append(")\n\n");
-    lines(b, "Evidence", f.evidence());
-    lines(b, "Against", f.against());
+    lines(b, "Evidence", f.evidence(), pattern);
+    lines(b, "Against", f.against(), pattern);
     if (!f.remedies().isEmpty()) {
       b.append("What to do:\n\n");
       for (int i = 0; i < f.remedies().size(); i++) {
@@ -66,19 +66,25 @@ final class MarkdownReport {
     }
   }
 
-  private static void lines(StringBuilder b, String title, List<EvidenceLine> lines) {
+  private static void lines(StringBuilder b, String title, List<EvidenceLine> lines, boolean pattern) {
     if (lines.isEmpty()) {
       return;
     }
     b.append(title).append(":\n\n| time | |\n|---:|---|\n");
     for (EvidenceLine l : lines) {
-      b.append("| ").append(Text.rel(l.atMs())).append(" | ").append(Text.md(l.text())).append(" |\n");
+      String when = pattern ? Text.relPattern(l.atMs(), title.equals("Against")) : Text.rel(l.atMs());
+      b.append("| ").append(when).append(" | ").append(Text.md(l.text())).append(" |\n");
     }
     b.append('\n');
   }
 
   private static void stream(StringBuilder b, BreakSummary s) {
-    b.append("## The stream\n\n| | |\n|---|---|\n");
+    b.append("## The stream\n\n");
+    if (s.marks().isEmpty()) {
+      b.append("No events of this stream reached StreamDoctor before the break.\n\n");
+      return;
+    }
+    b.append("| | |\n|---|---|\n");
     row(b, "kind", s.kind());
     row(b, "outcome", s.outcome());
     row(b, "close code", s.closeCode() == null ? null : String.valueOf(s.closeCode()));

@@ -63,7 +63,8 @@ final class SvgTimeline {
     axis();
     Mark open = first(s, "open");
     Mark end = first(s, "end");
-    double start = open != null ? open.atMs() : from;
+    // Without the open event the stream is drawn from its first known event, not from the edge.
+    double start = open != null ? open.atMs() : s.marks().get(0).atMs();
     double stop = end != null ? end.atMs() : 0;
     rect(x(start), BAR_Y, x(stop) - x(start), BAR_H, "#4a7fd4", "stream open");
     Mark stall = first(s, "stall");

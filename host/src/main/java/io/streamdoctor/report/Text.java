@@ -38,6 +38,14 @@ final class Text {
     return sign + String.format(Locale.ROOT, "%.2f s", a / 1000.0);
   }
 
+  /** For pattern lines: 0 is this break itself; a caveat (against) at 0 has no time at all. */
+  static String relPattern(long ms, boolean against) {
+    if (ms == 0) {
+      return against ? "" : "this break";
+    }
+    return rel(ms);
+  }
+
   static String percent(double confidence) {
     return Math.round(confidence * 100) + "%";
   }

@@ -116,6 +116,48 @@ class HistoryStoreTest {
     }
   }
 
+  @Test
+  void save_hostileSummaryBuiltElsewhere_isSanitizedAtTheStore() throws Exception {
+    BreakSummary hostile = new BreakSummary("b-h", "1:1", "chatgpt",
+        "https://chatgpt.com/x?prompt=CANARY", "sse", "error", null, null, "CANARY in a code field",
+        null, List.of("CANARY text"), 0, 0, 0, null, null, null, null, null, null, null, null,
+        List.of(), List.of(new BreakSummary.Mark("end", 0, null, null, "see https://a.example/?q=CANARY")),
+        List.of());
+    try (HistoryStore store = open(HistoryConfig.DEFAULT)) {
+      store.save(Fixtures.diagnosis("b-h", T0, "chatgpt", "server.error", 0.9, "evidence"), hostile);
+      String json = io.streamdoctor.Json.MAPPER.writeValueAsString(store.byId("b-h").orElseThrow());
+      assertFalse(json.contains("CANARY"), json);
+    }
+  }
+
+  @Test
+  void recent_oneUnreadableRow_othersStillListed() throws Exception {
+    try (HistoryStore store = open(HistoryConfig.DEFAULT)) {
+      for (String id : List.of("good", "bad")) {
+        store.save(Fixtures.diagnosis(id, T0, "chatgpt", "server.error", 0.9, "evidence"),
+            Fixtures.summary(id, "chatgpt", 1000.0, null, null));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sub/history.db"));
+        Statement st = c.createStatement()) {
+      st.execute("UPDATE breaks SET summary = 'not json' WHERE break_id = 'bad'");
+    }
+    try (HistoryStore store = open(HistoryConfig.DEFAULT)) {
+      assertEquals(List.of("good"), store.recent(10).stream().map(HistoryRecord::breakId).toList());
+    }
+  }
+
+  @Test
+  void configLoad_overridesAndBadValues() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("history.properties"), "maxBreaks=10\nmaxAgeDays = 7\n");
+    HistoryConfig c = HistoryConfig.load(dir);
+    assertEquals(10, c.maxBreaks());
+    assertEquals(7, c.maxAgeDays());
+    java.nio.file.Files.writeString(dir.resolve("history.properties"), "maxBreaks=-1\n");
+    assertEquals(HistoryConfig.DEFAULT, HistoryConfig.load(dir));
+    assertEquals(HistoryConfig.DEFAULT, HistoryConfig.load(dir.resolve("missing")));
+  }
+
   static String one(Statement st, String sql) throws Exception {
     try (ResultSet rs = st.executeQuery(sql)) {
       rs.next();

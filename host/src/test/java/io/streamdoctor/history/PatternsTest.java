@@ -161,4 +161,32 @@ class PatternsTest {
         simple("b", T0 + 60_000, "chatgpt", null), simple("c", T0 + 120_000, "chatgpt", null));
     assertFalse(cause(rs, Patterns.TIME_OF_DAY).isPresent());
   }
+
+  @Test
+  void forBreak_breakInsideTheCluster_getsThePattern() {
+    List<HistoryRecord> past = List.of(simple("b1", T0, "chatgpt", 60_000.0),
+        simple("b2", T0 + DAY, "chatgpt", 60_500.0));
+    HistoryRecord current = simple("now", T0 + 2 * DAY, "claude", 59_800.0);
+    List<String> causes = Patterns.forBreak(past, current, UTC).stream().map(Finding::cause).toList();
+    assertTrue(causes.contains(Causes.NETWORK_IDLE_CUTOFF), causes.toString());
+    // Same hour on three days: the time-of-day pattern holds too; a site pattern cannot (b3 is elsewhere).
+    assertFalse(causes.contains(Patterns.SAME_SITE), causes.toString());
+  }
+
+  @Test
+  void forBreak_breakOutsideTheCluster_getsNothingFromIt() {
+    List<HistoryRecord> past = List.of(simple("b1", T0, "chatgpt", 60_000.0),
+        simple("b2", T0 + DAY, "chatgpt", 60_500.0), simple("b3", T0 + 2 * DAY, "chatgpt", 59_900.0));
+    HistoryRecord current = simple("now", T0 + 3 * DAY, "chatgpt", 20_000.0);
+    assertTrue(Patterns.forBreak(past, current, UTC).stream()
+        .noneMatch(x -> x.cause().equals(Causes.NETWORK_IDLE_CUTOFF)));
+  }
+
+  @Test
+  void forBreak_laterBreaks_areNotCounted() {
+    HistoryRecord current = simple("now", T0, "chatgpt", 60_000.0);
+    List<HistoryRecord> later = List.of(simple("b1", T0 + DAY, "chatgpt", 60_000.0),
+        simple("b2", T0 + 2 * DAY, "chatgpt", 60_000.0));
+    assertTrue(Patterns.forBreak(later, current, UTC).isEmpty());
+  }
 }

@@ -44,4 +44,12 @@ class PrivacyTest {
     assertEquals("uBlock Origin", Privacy.name("uBlock\u0000Origin".replace("\u0000", " ")));
     assertTrue(Privacy.name("x".repeat(200)).length() <= 61);
   }
+
+  @Test
+  void id_oddIds_stayDistinctHashes() {
+    assertEquals("b-1764120060100-12:3", Privacy.id("b-1764120060100-12:3"));
+    String a = Privacy.id("tab 1 stream");
+    String b = Privacy.id("tab 2 stream");
+    assertTrue(a.startsWith(":h") && !a.equals(b), a + " " + b);
+  }
 }

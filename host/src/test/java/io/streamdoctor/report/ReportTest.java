@@ -37,7 +37,7 @@ class ReportTest {
     try (HistoryStore store = HistoryStore.open(db, HistoryConfig.DEFAULT, () -> now)) {
       store.save(sample.diagnosis, s);
       HistoryRecord r = store.byId(sample.diagnosis.breakId()).orElseThrow();
-      report = new Report(r, store.patterns(r.ts(), ZoneId.of("UTC")), now);
+      report = new Report(r, store.patternsFor(r, ZoneId.of("UTC")), now);
     }
   }
 
