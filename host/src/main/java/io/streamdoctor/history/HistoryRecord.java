@@ -6,6 +6,11 @@ import io.streamdoctor.diagnosis.Diagnosis;
 public record HistoryRecord(
     String breakId, long ts, String stage, long savedAt, Diagnosis diagnosis, BreakSummary summary) {
 
+  /** A break not stored yet (the one being diagnosed), for {@link Patterns#forBreak}. */
+  public static HistoryRecord of(Diagnosis d, BreakSummary s) {
+    return new HistoryRecord(d.breakId(), d.ts(), d.stage(), d.ts(), d, s);
+  }
+
   public String site() {
     return summary.site() != null ? summary.site() : diagnosis.site();
   }

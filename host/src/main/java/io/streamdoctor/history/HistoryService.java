@@ -1,6 +1,8 @@
 package io.streamdoctor.history;
 
 import io.streamdoctor.diagnosis.Diagnosis;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * History for the host: every database call runs on one background thread, so the reader loop
@@ -131,7 +135,7 @@ public final class HistoryService implements AutoCloseable {
         throw openFailure;
       }
       try {
-        store = HistoryStore.open(file, config, nowMs);
+        store = openOrRecover();
       } catch (HistoryException e) {
         openFailure = e;
         LOG.log(Level.WARNING, "history unavailable", e);
@@ -139,5 +143,31 @@ public final class HistoryService implements AutoCloseable {
       }
     }
     return store;
+  }
+
+  /**
+   * A file that is not a database, or a corrupt one, is moved aside (kept for support, never
+   * deleted) and history starts afresh: losing old breaks beats losing every new one.
+   */
+  private HistoryStore openOrRecover() throws HistoryException {
+    try {
+      return HistoryStore.open(file, config, nowMs);
+    } catch (HistoryException e) {
+      if (!(e.getCause() instanceof SQLiteException se)
+          || (se.getResultCode() != SQLiteErrorCode.SQLITE_NOTADB
+              && se.getResultCode() != SQLiteErrorCode.SQLITE_CORRUPT)) {
+        throw e;
+      }
+      Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + nowMs.getAsLong());
+      try {
+        Files.move(file, aside);
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+      } catch (IOException io) {
+        throw new HistoryException("history.db is damaged and cannot be moved aside: " + io.getMessage(), io);
+      }
+      LOG.warning("history.db was damaged (" + se.getResultCode() + "); moved to " + aside);
+      return HistoryStore.open(file, config, nowMs);
+    }
   }
 }

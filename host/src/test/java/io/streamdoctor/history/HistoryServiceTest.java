@@ -68,4 +68,17 @@ class HistoryServiceTest {
       s.close();
     }
   }
+
+  @Test
+  void call_fileIsNotADatabase_movesItAsideAndStartsAfresh() throws Exception {
+    Path db = dir.resolve("history.db");
+    Files.writeString(db, "this is not a database, it is a text file that happens to be here");
+    HistoryService s = new HistoryService(db, HistoryConfig.DEFAULT, () -> T0);
+    try {
+      assertEquals(0, s.call(HistoryStore::count, 10_000));
+      assertTrue(Files.exists(dir.resolve("history.db.corrupt-" + T0)), "damaged file kept aside");
+    } finally {
+      s.close();
+    }
+  }
 }
