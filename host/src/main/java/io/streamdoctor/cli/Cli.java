@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Explains why AI-chat answer streams break.",
     subcommands = {HostCommand.class, ReplayCommand.class, io.streamdoctor.lab.LabCommand.class,
       InstallCommand.class, UninstallCommand.class, StatusCommand.class,
+      HistoryCliCommand.class, ReportCliCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

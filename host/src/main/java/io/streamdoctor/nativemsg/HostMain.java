@@ -2,10 +2,13 @@ package io.streamdoctor.nativemsg;
 
 import io.streamdoctor.ExitCodes;
 import io.streamdoctor.diagnosis.Engine;
+import io.streamdoctor.history.HistoryService;
+import io.streamdoctor.history.HistorySink;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
 import io.streamdoctor.record.JsonlRecorder;
 import io.streamdoctor.record.Recorder;
+import io.streamdoctor.report.HistoryCommands;
 import io.streamdoctor.timeline.ClockMapper;
 import io.streamdoctor.timeline.HostClock;
 import io.streamdoctor.timeline.LiveScheduler;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -25,7 +29,7 @@ import java.util.logging.Logger;
  * the user's critical path), then the session is wired here, in one place.
  */
 public final class HostMain {
-  static final String CAPABILITIES = "[\"events\",\"diagnose\",\"record\"]";
+  static final String CAPABILITIES = "[\"events\",\"diagnose\",\"record\",\"history\",\"report\"]";
 
   private HostMain() {}
 
@@ -49,15 +53,24 @@ public final class HostMain {
     HostClock clock = HostClock.system();
     Recorder recorder = openRecorder(args, clock, log);
     LiveScheduler scheduler = new LiveScheduler(clock);
-    Pipeline pipeline = new Pipeline(Timeline.standard(), Engine.standard(), scheduler,
-        d -> writer.send(DiagnosisMessages.message(d, null).toString()));
+    Timeline timeline = Timeline.standard();
+    // History opens its database on first use (never before the hello) and saves off this thread.
+    HistoryService history = HistorySink.service(dirs);
+    HistorySink historySink = new HistorySink(history, timeline, () -> null);
+    Pipeline pipeline = new Pipeline(timeline, Engine.standard(), scheduler, d -> {
+      historySink.accept(d); // queued before the verdict goes out: a later 'history' request sees it
+      writer.send(DiagnosisMessages.message(d, null).toString());
+    });
     Acker acker = new Acker(writer, recorder::flush);
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
-    for (String later : List.of("probe", "flush_dns", "history", "report", "config.get", "config.set")) {
+    commands.addAll(HistoryCommands.all(history, System::currentTimeMillis, ZoneId.systemDefault()));
+    for (String later : List.of("probe", "flush_dns", "config.get", "config.set")) {
       commands.add(CoreCommands.notImplemented(later));
     }
     MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
-    return new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+    int exit = new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+    history.close(); // after the session: its scheduler has delivered the last verdicts
+    return exit;
   }
 
   private static Recorder openRecorder(List<String> args, HostClock clock, Logger log) {

@@ -1,0 +1,58 @@
+package io.streamdoctor.history;
+
+import io.streamdoctor.diagnosis.Diagnosis;
+import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.platform.AppDirs;
+import io.streamdoctor.timeline.Timeline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The pipeline's history sink: summarises each verdict from the timeline (in memory, on the
+ * caller's thread, while the evidence is still there) and queues the save on the history thread.
+ */
+public final class HistorySink implements Consumer<Diagnosis> {
+  private static final Logger LOG = Logger.getLogger(HistorySink.class.getName());
+
+  private final HistoryService history;
+  private final Timeline timeline;
+  private final Supplier<String> networkId;
+
+  /**
+   * @param networkId the hashed fingerprint of the current network, or null when unknown (OS
+   *     evidence fills it in; until then network patterns stay silent)
+   */
+  public HistorySink(HistoryService history, Timeline timeline, Supplier<String> networkId) {
+    this.history = history;
+    this.timeline = timeline;
+    this.networkId = networkId;
+  }
+
+  /** The user's history file: {@code <data>/history.db}. */
+  public static Path file(AppDirs dirs) {
+    return dirs.data().resolve("history.db");
+  }
+
+  /** The host's history service, opened lazily on first use. */
+  public static HistoryService service(AppDirs dirs) {
+    return new HistoryService(file(dirs), HistoryConfig.load(dirs.config()), System::currentTimeMillis);
+  }
+
+  @Override
+  public void accept(Diagnosis d) {
+    try {
+      List<Evidence> evidence = new ArrayList<>();
+      timeline.all().forEach(e -> evidence.add(e.evidence()));
+      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()));
+    } catch (RuntimeException e) {
+      // A summary bug must not cost the user the verdict itself: keep the bare break.
+      LOG.log(Level.WARNING, "cannot summarise break " + d.breakId(), e);
+      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.streamdoctor.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formatting shared by the report renderers. */
+final class Text {
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private Text() {}
+
+  static String utc(long epochMs) {
+    return UTC.format(Instant.ofEpochMilli(epochMs));
+  }
+
+  /** Time relative to the break: "−1.25 s", "+0.40 s", "at the break"; days and hours for history. */
+  static String rel(long ms) {
+    if (ms == 0) {
+      return "at the break";
+    }
+    String sign = ms < 0 ? "\u2212" : "+";
+    long a = Math.abs(ms);
+    if (a >= 86_400_000L * 2) {
+      return sign + (a / 86_400_000L) + " days";
+    }
+    if (a >= 3_600_000L * 2) {
+      return sign + (a / 3_600_000L) + " h";
+    }
+    if (a >= 120_000) {
+      return sign + (a / 60_000) + " min";
+    }
+    if (a < 1000) {
+      return sign + a + " ms";
+    }
+    return sign + String.format(Locale.ROOT, "%.2f s", a / 1000.0);
+  }
+
+  /** For pattern lines: 0 is this break itself; a caveat (against) at 0 has no time at all. */
+  static String relPattern(long ms, boolean against) {
+    if (ms == 0) {
+      return against ? "" : "this break";
+    }
+    return rel(ms);
+  }
+
+  static String percent(double confidence) {
+    return Math.round(confidence * 100) + "%";
+  }
+
+  static String ms(Double v) {
+    return v == null ? "–" : String.format(Locale.ROOT, "%,.0f ms", v);
+  }
+
+  static String bytes(long b) {
+    if (b >= 1 << 20) {
+      return String.format(Locale.ROOT, "%.1f MiB", b / 1048576.0);
+    }
+    return b >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", b / 1024.0) : b + " B";
+  }
+
+  static String html(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Markdown table cells: pipes and newlines would break the row. */
+  static String md(String s) {
+    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,55 @@
+package io.streamdoctor.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(5)
+class PrivacyTest {
+  @Test
+  void url_queryFragmentAndCredentials_areDropped() {
+    assertEquals("https://chatgpt.com/backend-api/conversation",
+        Privacy.url("https://user:pw@chatgpt.com/backend-api/conversation?q=secret#x"));
+  }
+
+  @Test
+  void url_idLikeSegments_areHashed() {
+    String u = Privacy.url("https://claude.ai/api/organizations/6f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b/chat_conversations/123456/completion");
+    assertTrue(u.matches("https://claude\\.ai/api/organizations/:h[0-9a-f]{8}/chat_conversations/:h[0-9a-f]{8}/completion"), u);
+  }
+
+  @Test
+  void url_notHttpOrWs_isDropped() {
+    assertNull(Privacy.url("javascript:alert(1)"));
+    assertNull(Privacy.url("file:///etc/passwd"));
+  }
+
+  @Test
+  void code_textInsteadOfACode_isReplaced() {
+    assertEquals("net::ERR_CONNECTION_RESET", Privacy.code("net::ERR_CONNECTION_RESET"));
+    assertEquals("invalid_code", Privacy.code("the user asked about cats"));
+  }
+
+  @Test
+  void text_urlWithQueryInRuleText_losesQuery() {
+    assertEquals("blocked https://a.example/x which is not the stream",
+        Privacy.text("blocked https://a.example/x?uid=42 which is not the stream"));
+  }
+
+  @Test
+  void name_controlCharactersAndLength_areCleaned() {
+    assertEquals("uBlock Origin", Privacy.name("uBlock\u0000Origin".replace("\u0000", " ")));
+    assertTrue(Privacy.name("x".repeat(200)).length() <= 61);
+  }
+
+  @Test
+  void id_oddIds_stayDistinctHashes() {
+    assertEquals("b-1764120060100-12:3", Privacy.id("b-1764120060100-12:3"));
+    String a = Privacy.id("tab 1 stream");
+    String b = Privacy.id("tab 2 stream");
+    assertTrue(a.startsWith(":h") && !a.equals(b), a + " " + b);
+  }
+}
