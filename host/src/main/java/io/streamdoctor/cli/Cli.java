@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = "Explains why AI-chat answer streams break.",
-    subcommands = {HostCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {HostCommand.class, ReplayCommand.class, DoctorCommand.class, FlushDnsCommand.class,
+      MonitorCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success", "1:failure", "2:usage error", "3:protocol error (host)",

@@ -1,7 +1,15 @@
 package io.streamdoctor.nativemsg;
 
 import io.streamdoctor.ExitCodes;
+import io.streamdoctor.config.Targets;
+import io.streamdoctor.config.TargetsFile;
 import io.streamdoctor.diagnosis.Engine;
+import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.net.Monitors;
+import io.streamdoctor.platform.Platform;
+import io.streamdoctor.probe.HostProbeCommands;
+import io.streamdoctor.probe.PostMortem;
+import io.streamdoctor.probe.TlsProber;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
 import io.streamdoctor.record.JsonlRecorder;
@@ -17,6 +25,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +34,7 @@ import java.util.logging.Logger;
  * the user's critical path), then the session is wired here, in one place.
  */
 public final class HostMain {
-  static final String CAPABILITIES = "[\"events\",\"diagnose\",\"record\"]";
+  static final String CAPABILITIES = "[\"events\",\"diagnose\",\"record\",\"probe\",\"flush_dns\"]";
 
   private HostMain() {}
 
@@ -53,11 +62,34 @@ public final class HostMain {
         d -> writer.send(DiagnosisMessages.message(d, null).toString()));
     Acker acker = new Acker(writer, recorder::flush);
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
-    for (String later : List.of("probe", "flush_dns", "history", "report", "config.get", "config.set")) {
+    // OS monitors and probes (issue 4): started after the hello, their evidence recorded and ingested.
+    Platform platform = Platform.current();
+    Consumer<Evidence> sink = ev -> {
+      double now = clock.nowMs();
+      recorder.evidence(now, ev);
+      pipeline.ingest(now, ev);
+    };
+    PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
+        TlsProber.jdkTrust());
+    commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
+    commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
+    for (String later : List.of("history", "report", "config.get", "config.set")) {
       commands.add(CoreCommands.notImplemented(later));
     }
     MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
-    return new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+    try (Monitors monitors = Monitors.standard(platform, clock); postMortem) {
+      monitors.start(sink);
+      return new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+    }
+  }
+
+  private static Targets loadTargets(AppDirs dirs, Logger log) {
+    try {
+      return TargetsFile.load(dirs.config());
+    } catch (TargetsFile.BadTargets e) {
+      log.warning(e.getMessage() + ": using the default targets");
+      return Targets.defaults();
+    }
   }
 
   private static Recorder openRecorder(List<String> args, HostClock clock, Logger log) {

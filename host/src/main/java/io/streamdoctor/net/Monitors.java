@@ -11,6 +11,7 @@ import io.streamdoctor.timeline.HostClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,7 @@ public final class Monitors implements AutoCloseable {
   private NetState lastNet;
   private List<ProxySetting> lastProxies;
   private AutoCloseable osWatch = () -> {};
+  private final CountDownLatch baselineTaken = new CountDownLatch(1);
 
   public Monitors(Platform platform, HostClock clock, Periods periods) {
     this.platform = platform;
@@ -75,8 +77,14 @@ public final class Monitors implements AutoCloseable {
     }
   }
 
+  /** True once the first snapshot is taken (changes are reported relative to it). */
+  public boolean awaitBaseline(long timeoutMs) throws InterruptedException {
+    return baselineTaken.await(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+
   private void baseline() {
     lastNet = platform.netState();
+    baselineTaken.countDown();
     NetDiff.baseline(lastNet, clock.nowMs()).forEach(sink);
     LOG.info("monitoring " + lastNet.ifaces().size() + " interfaces, default routes "
         + NetDiff.describe(lastNet.defaultRoutes()) + ", DNS " + lastNet.dnsServers());
