@@ -53,7 +53,7 @@ public final class HostProbeCommands {
       ObjectNode n = Json.MAPPER.createObjectNode();
       n.put("type", "probe.result");
       n.put("site", site);
-      n.put("host", host);
+      n.put("host", postMortem.hostFor(site, host));
       n.put("durationMs", (System.nanoTime() - start) / 1_000_000);
       ArrayNode arr = n.putArray("evidence");
       ev.forEach(e -> arr.add(Json.MAPPER.valueToTree(e)));

@@ -53,6 +53,11 @@ public final class PostMortem implements AutoCloseable {
     this.status = new StatusPageProber(StatusPageProber.defaultClient(), clock);
   }
 
+  /** The host a run for this site/host probes (the site's main host when {@code host} is null). */
+  public String hostFor(String site, String host) {
+    return host != null ? host : targets.site(site != null ? site : host).mainHost();
+  }
+
   /** {@code site}: a site id or host (null: taken from {@code host}); {@code host}: null for the site's main host. */
   public CompletableFuture<List<Evidence>> run(String site, String host, Deadline deadline) {
     Site s = targets.site(site != null ? site : host);
