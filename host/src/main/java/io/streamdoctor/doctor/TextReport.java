@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdoctor.Json;
 import io.streamdoctor.evidence.DnsProbe;
 import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.evidence.ResolverIdentity;
 import io.streamdoctor.evidence.StatusPage;
 import io.streamdoctor.evidence.TcpProbe;
 import io.streamdoctor.evidence.TlsProbe;
@@ -43,6 +44,9 @@ public final class TextReport {
     if (e instanceof DnsProbe d) {
       return String.format("dns  %-6s %-22s %-8s %s %.0f ms%s%s", d.resolverKind(), d.resolver(), d.outcome(),
           d.answers(), d.latencyMs(), d.bogon() ? " BOGON" : "", d.disagrees() ? " DIFFERS" : "");
+    }
+    if (e instanceof ResolverIdentity r) {
+      return String.format("id   %-29s %-8s %s asked %s", r.resolver(), r.outcome(), r.egress() == null ? "-" : r.egress(), r.query());
     }
     if (e instanceof TcpProbe t) {
       return String.format("tcp  %s:%d %s %d/%d connects, median %s ms", t.host(), t.port(), t.outcome(),
