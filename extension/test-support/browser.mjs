@@ -22,6 +22,13 @@ export async function loadDriver() {
   } catch {
     reason = 'playwright-core is not installed (run `npm ci` in extension/)';
   }
+  if (!reason) {
+    try {
+      await import('ws');
+    } catch {
+      reason = 'ws is not installed (run `npm ci` in extension/)';
+    }
+  }
   if (!reason && !existsSync(CHROMIUM)) reason = `no Chromium at ${CHROMIUM}`;
   if (reason && STRICT) throw new Error(`browser tests required (CI/STREAMDOCTOR_REQUIRE_BROWSER) but ${reason}`);
   return reason ? { skip: `browser tests skipped: ${reason}` } : { chromium };

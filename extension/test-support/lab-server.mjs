@@ -2,7 +2,6 @@
 // a redirect, binary bytes, an EventSource stream and a Copilot-like WebSocket. Every answer
 // carries `answer` (the tests pass the canary) so leaks are detectable.
 import http from 'node:http';
-import { WebSocketServer } from 'ws';
 
 export async function startLabServer({ answer = 'hello', page = '<!doctype html><title>lab</title><div id="app">lab</div>' } = {}) {
   const server = http.createServer((req, res) => {
@@ -44,6 +43,7 @@ export async function startLabServer({ answer = 'hello', page = '<!doctype html>
       }
     });
   });
+  const { WebSocketServer } = await import('ws'); // dev dependency: loaded only when a browser test runs
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     if (!req.url.startsWith('/lab/ws/')) return socket.destroy();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {HostCommand.class, ReplayCommand.class, io.streamdoctor.lab.LabCommand.class,
       InstallCommand.class, UninstallCommand.class, StatusCommand.class,
       HistoryCliCommand.class, ReportCliCommand.class,
+      DoctorCommand.class, FlushDnsCommand.class, MonitorCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

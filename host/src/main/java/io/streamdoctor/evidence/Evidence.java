@@ -28,6 +28,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ExtensionInventory.class, name = "browser.extensions"),
   @JsonSubTypes.Type(value = ExtensionChanged.class, name = "browser.extension_changed"),
   @JsonSubTypes.Type(value = CookieChanged.class, name = "browser.cookie_changed"),
+  @JsonSubTypes.Type(value = NetworkChange.class, name = "os.network_change"),
+  @JsonSubTypes.Type(value = TcpRetransmits.class, name = "os.tcp_retransmits"),
+  @JsonSubTypes.Type(value = SystemProxy.class, name = "os.system_proxy"),
+  @JsonSubTypes.Type(value = WifiQuality.class, name = "os.wifi_quality"),
+  @JsonSubTypes.Type(value = DnsProbe.class, name = "probe.dns"),
+  @JsonSubTypes.Type(value = ResolverIdentity.class, name = "probe.resolver_identity"),
+  @JsonSubTypes.Type(value = TcpProbe.class, name = "probe.tcp"),
+  @JsonSubTypes.Type(value = TlsProbe.class, name = "probe.tls"),
+  @JsonSubTypes.Type(value = WsProbe.class, name = "probe.ws"),
+  @JsonSubTypes.Type(value = StatusPage.class, name = "probe.status_page"),
 })
 public sealed interface Evidence
     permits StreamEvent,
@@ -40,7 +50,17 @@ public sealed interface Evidence
         BrowserProxy,
         ExtensionInventory,
         ExtensionChanged,
-        CookieChanged {
+        CookieChanged,
+        NetworkChange,
+        TcpRetransmits,
+        SystemProxy,
+        WifiQuality,
+        DnsProbe,
+        ResolverIdentity,
+        TcpProbe,
+        TlsProbe,
+        WsProbe,
+        StatusPage {
 
   double ts();
 

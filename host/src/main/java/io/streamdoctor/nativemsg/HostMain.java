@@ -1,9 +1,17 @@
 package io.streamdoctor.nativemsg;
 
 import io.streamdoctor.ExitCodes;
+import io.streamdoctor.config.Targets;
+import io.streamdoctor.config.TargetsFile;
 import io.streamdoctor.diagnosis.Engine;
+import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
+import io.streamdoctor.net.Monitors;
+import io.streamdoctor.platform.Platform;
+import io.streamdoctor.probe.HostProbeCommands;
+import io.streamdoctor.probe.PostMortem;
+import io.streamdoctor.probe.TlsProber;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
 import io.streamdoctor.record.JsonlRecorder;
@@ -21,6 +29,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +38,8 @@ import java.util.logging.Logger;
  * the user's critical path), then the session is wired here, in one place.
  */
 public final class HostMain {
-  static final String CAPABILITIES = "[\"events\",\"diagnose\",\"record\",\"history\",\"report\"]";
+  static final String CAPABILITIES =
+      "[\"events\",\"diagnose\",\"record\",\"history\",\"report\",\"probe\",\"flush_dns\"]";
 
   private HostMain() {}
 
@@ -64,13 +74,37 @@ public final class HostMain {
     Acker acker = new Acker(writer, recorder::flush);
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
     commands.addAll(HistoryCommands.all(history, System::currentTimeMillis, ZoneId.systemDefault()));
-    for (String later : List.of("probe", "flush_dns", "config.get", "config.set")) {
+    // OS monitors and probes: started after the hello, their evidence recorded and ingested.
+    Platform platform = Platform.current();
+    Consumer<Evidence> sink = ev -> {
+      double now = clock.nowMs();
+      recorder.evidence(now, ev);
+      pipeline.ingest(now, ev);
+    };
+    PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
+        TlsProber.jdkTrust());
+    commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
+    commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
+    for (String later : List.of("config.get", "config.set")) {
       commands.add(CoreCommands.notImplemented(later));
     }
     MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
-    int exit = new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+    int exit;
+    try (Monitors monitors = Monitors.standard(platform, clock); postMortem) {
+      monitors.start(sink);
+      exit = new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+    }
     history.close(); // after the session: its scheduler has delivered the last verdicts
     return exit;
+  }
+
+  private static Targets loadTargets(AppDirs dirs, Logger log) {
+    try {
+      return TargetsFile.load(dirs.config());
+    } catch (TargetsFile.BadTargets e) {
+      log.warning(e.getMessage() + ": using the default targets");
+      return Targets.defaults();
+    }
   }
 
   private static Recorder openRecorder(List<String> args, HostClock clock, Logger log) {

@@ -46,7 +46,8 @@ public final class Pipeline {
     this.sink = sink;
   }
 
-  public void ingest(double receivedAt, Evidence evidence) {
+  /** Synchronized: the OS monitors ingest from their own thread while the session reads frames. */
+  public synchronized void ingest(double receivedAt, Evidence evidence) {
     timeline.add(receivedAt, evidence);
     detector
         .offer(evidence)

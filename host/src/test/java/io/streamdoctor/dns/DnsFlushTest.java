@@ -1,0 +1,140 @@
+package io.streamdoctor.dns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamdoctor.platform.CommandRunner;
+import io.streamdoctor.platform.ProcessRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class DnsFlushTest {
+  /** Records argv vectors; answers by the first word. */
+  static final class Recorder implements CommandRunner {
+    final List<List<String>> ran = new ArrayList<>();
+    final Map<String, Result> byProgram;
+
+    Recorder(Map<String, Result> byProgram) {
+      this.byProgram = byProgram;
+    }
+
+    @Override
+    public Result run(List<String> argv, Duration limit) {
+      ran.add(argv);
+      return byProgram.getOrDefault(argv.get(0), new Result(0, "", ""));
+    }
+  }
+
+  @Test
+  void linux_allThreeRunning_fixedArgvEach() {
+    Recorder r = new Recorder(Map.of());
+    LinuxDnsFlusher f = new LinuxDnsFlusher(names -> Map.of("systemd-resolve", List.of(10L), "nscd", List.of(20L), "dnsmasq", List.of(30L, 31L)), r);
+    FlushResult res = f.flush(false);
+    assertEquals(List.of(List.of("resolvectl", "flush-caches"), List.of("nscd", "-i", "hosts"),
+        List.of("kill", "-HUP", "30"), List.of("kill", "-HUP", "31")), r.ran);
+    assertEquals(4, res.withStatus("flushed").size());
+    assertTrue(res.notPresent().isEmpty());
+  }
+
+  @Test
+  void linux_polkitDenies_reportedDeniedWithReason() {
+    Recorder r = new Recorder(Map.of("resolvectl", new CommandRunner.Result(1, "",
+        "Failed to flush caches: Access denied\n")));
+    FlushResult res = new LinuxDnsFlusher(names -> Map.of("systemd-resolve", List.of(10L)), r).flush(false);
+    assertEquals("denied", res.steps().get(0).status());
+    assertEquals("Failed to flush caches: Access denied", res.steps().get(0).reason());
+    assertFalse(res.allOk());
+    assertEquals(List.of("nscd", "dnsmasq"), res.notPresent());
+  }
+
+  @Test
+  void linux_dryRun_listsWithoutRunning() {
+    Recorder r = new Recorder(Map.of());
+    FlushResult res = new LinuxDnsFlusher(names -> Map.of("nscd", List.of(20L)), r).flush(true);
+    assertTrue(r.ran.isEmpty());
+    assertEquals("would_run", res.steps().get(0).status());
+    assertTrue(res.dryRun());
+  }
+
+  @Test
+  void linux_nothingRunning_honestNothingToFlush() {
+    FlushResult res = new LinuxDnsFlusher(names -> Map.of(), new Recorder(Map.of())).flush(false);
+    assertTrue(res.nothingToFlush());
+    assertTrue(res.lines().get(0).contains("nothing to flush"));
+    assertTrue(res.lines().get(res.lines().size() - 1).contains("chrome://net-internals/#dns"));
+  }
+
+  /**
+   * The real flush on this machine. No systemd-resolved or nscd here; a dnsmasq may belong to
+   * another test, so when one runs we only dry-run and check it is listed instead of HUPing it.
+   */
+  @Test
+  void linux_thisMachine_reportsExactlyWhatRuns() {
+    ProcScanner scanner = new ProcScanner(Path.of("/proc"));
+    Map<String, List<Long>> running = scanner.running(List.of("systemd-resolve", "systemd-resolved", "nscd", "dnsmasq"));
+    LinuxDnsFlusher f = new LinuxDnsFlusher(scanner, new ProcessRunner());
+    if (running.isEmpty()) {
+      FlushResult res = f.flush(false);
+      assertTrue(res.nothingToFlush(), res.lines().toString());
+      assertEquals(List.of("systemd-resolved", "nscd", "dnsmasq"), res.notPresent());
+    } else {
+      FlushResult res = f.flush(true);
+      int expected = running.getOrDefault("dnsmasq", List.of()).size()
+          + (running.containsKey("nscd") ? 1 : 0)
+          + (running.containsKey("systemd-resolve") || running.containsKey("systemd-resolved") ? 1 : 0);
+      assertEquals(expected, res.withStatus("would_run").size(), res.lines().toString());
+    }
+  }
+
+  @Test
+  void procScanner_findsItself() {
+    long me = ProcessHandle.current().pid();
+    Map<String, List<Long>> found = new ProcScanner(Path.of("/proc")).running(List.of("java"));
+    assertTrue(found.getOrDefault("java", List.of()).contains(me), found.toString());
+  }
+
+  @Test
+  void mac_notRoot_hupGoesThroughAdminPromptNeverSudo() {
+    Recorder r = new Recorder(Map.of());
+    FlushResult res = new MacDnsFlusher(r, false).flush(false);
+    assertEquals(MacDnsFlusher.DSCACHEUTIL, r.ran.get(0));
+    assertEquals("/usr/bin/osascript", r.ran.get(1).get(0));
+    assertTrue(r.ran.get(1).get(2).endsWith("with administrator privileges with prompt \"StreamDoctor wants to flush the DNS cache (restart mDNSResponder's cache).\""));
+    assertTrue(r.ran.stream().flatMap(List::stream).noneMatch(a -> a.equals("sudo")));
+    assertEquals(2, res.withStatus("flushed").size());
+  }
+
+  @Test
+  void mac_root_directHup() {
+    Recorder r = new Recorder(Map.of());
+    new MacDnsFlusher(r, true).flush(false);
+    assertEquals(List.of(MacDnsFlusher.DSCACHEUTIL, MacDnsFlusher.HUP), r.ran);
+  }
+
+  @Test
+  void mac_userCancelsPrompt_denied() {
+    Recorder r = new Recorder(Map.of("/usr/bin/osascript",
+        new CommandRunner.Result(1, "", "0:75: execution error: User canceled. (-128)")));
+    FlushResult res = new MacDnsFlusher(r, false).flush(false);
+    assertEquals("flushed", res.steps().get(0).status());
+    assertEquals("denied", res.steps().get(1).status());
+  }
+
+  @Test
+  void windows_callSucceedsOrReturnsFalse() {
+    assertEquals("flushed", new WindowsDnsFlusher(() -> true).flush(false).steps().get(0).status());
+    FlushResult no = new WindowsDnsFlusher(() -> false).flush(false);
+    assertEquals("failed", no.steps().get(0).status());
+    assertEquals(WindowsDnsFlusher.CALL, no.steps().get(0).command());
+    boolean[] called = {false};
+    new WindowsDnsFlusher(() -> called[0] = true).flush(true);
+    assertFalse(called[0]);
+  }
+}
