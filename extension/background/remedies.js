@@ -10,6 +10,19 @@ export function siteOrigins(site) {
   return site.hosts.map((h) => (site.id === 'lab' ? 'http://' : 'https://') + h);
 }
 
+/** "systemd-resolved: denied" lines from a flush.result, or the error name. */
+export function flushSummary(reply) {
+  if (!reply || reply.type !== 'flush.result') return reply && reply.name ? String(reply.name) : 'no reply';
+  const steps = (reply.steps || []).map((s) => `${s.cache}: ${s.status}`);
+  return steps.length ? steps.join(', ') : 'no OS DNS cache on this machine';
+}
+
+/** "dns ok, tcp ok, tls timeout" from a probe.result. */
+export function probeSummary(reply) {
+  const ev = (reply && Array.isArray(reply.evidence) ? reply.evidence : []).map((e) => `${String(e.type).replace(/^probe\./, '')} ${e.outcome || e.indicator || '?'}`);
+  return ev.length ? ev.join(', ') : 'no probe results';
+}
+
 export function createRemedies({ ext, link, storage }) {
   const tabSite = async (tabId) => {
     const tab = await ext.tabs.get(tabId);
@@ -69,12 +82,14 @@ export function createRemedies({ ext, link, storage }) {
       } catch {
         opened = null;
       }
-      return { ok: !!host && host.type !== 'error', host, opened };
+      return { ok: !!host && host.type === 'flush.result' && host.ok === true, summary: flushSummary(host), opened };
     },
-    async probe({ siteId }) {
+    async probe({ siteId, tabId }) {
       link.retryNow();
-      const reply = await link.request('probe', siteId ? { site: siteId } : {});
-      return { ok: true, reply };
+      let fields = siteId && siteId !== 'generic' ? { site: siteId } : {};
+      if (!fields.site && Number.isInteger(tabId)) fields = { host: new URL((await ext.tabs.get(tabId)).url).hostname };
+      const reply = await link.request('probe', fields);
+      return { ok: true, summary: probeSummary(reply) };
     },
     async open_doh_settings() {
       await ext.tabs.create({ url: isFirefox ? 'about:preferences#privacy' : 'chrome://settings/security' });

@@ -55,6 +55,7 @@ export function createUiHandlers({ link, streams, breaks, inventory, remedies })
         site = null;
       }
       const disabled = await ext.storage.local.get(DISABLED_KEY).catch(() => ({}));
+      if (tab) ext.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}); // seen
       return {
         ok: true,
         connection: link.state,
@@ -101,7 +102,7 @@ export function createUiHandlers({ link, streams, breaks, inventory, remedies })
     async 'ui.report'(msg) {
       try {
         const reply = await link.request('report', msg.breakId ? { breakId: msg.breakId, format: 'md' } : { last: true, format: 'md' });
-        const text = [reply.text, reply.markdown, reply.report].find((x) => typeof x === 'string');
+        const text = [reply.content, reply.text].find((x) => typeof x === 'string'); // protocol: `content`
         return { ok: true, text: text || JSON.stringify(reply, null, 2), from: 'host' };
       } catch (e) {
         return { ok: false, error: String(e && e.message) };

@@ -51,8 +51,9 @@ async function act(button) {
   const args = { tabId: state ? state.tabId : null, siteId: state && state.site ? state.site.id : null, extensionId: button.dataset.extensionId };
   say(t('probing'));
   const reply = await sendToWorker({ type: 'ui.action', action, args }).catch((e) => ({ ok: false, error: String(e.message) }));
-  if (reply && reply.ok) say(action === 'flush_dns' && reply.opened ? t('openDnsPage') : t('done'));
-  else say(t('failed', [reply ? reply.error || (reply.host && reply.host.name) || '?' : '?']));
+  const detail = reply && reply.summary ? ` (${reply.summary})` : '';
+  if (reply && reply.ok) say((action === 'flush_dns' && reply.opened ? t('openDnsPage') : t('done')) + detail);
+  else say(t('failed', [reply ? reply.error || reply.summary || '?' : '?']) + (action === 'flush_dns' && reply && reply.opened ? ' ' + t('openDnsPage') : ''));
   await refresh();
 }
 

@@ -16,8 +16,9 @@ const BRIEF_CAUSES = 'dns.resolution_failed dns.hijacked network.offline network
 const BRIEF_REMEDIES = 'flush_dns switch_resolver use_doh contact_isp wait_and_retry regenerate stabilize_link change_network shorter_prompt other_route disable_extension isolated_profile keep_one_routing_layer fix_proxy allowlist_in_av check_status_page split_prompt clear_site_session one_account_per_profile hard_reload disable_script_blockers check_network'.split(' ');
 
 test('causes_everyBriefCause_hasPlainWords', () => {
-  assert.deepEqual(Object.keys(CAUSES).sort(), BRIEF_CAUSES.slice().sort());
-  for (const c of BRIEF_CAUSES) {
+  for (const c of BRIEF_CAUSES) assert.ok(CAUSES[c], c);
+  for (const c of ['pattern.same_network', 'pattern.same_site', 'pattern.time_of_day']) assert.ok(CAUSES[c], c);
+  for (const c of Object.keys(CAUSES)) {
     const title = causeTitle(t, c);
     assert.ok(title && !title.includes('.') && title.length > 10, `${c}: ${title}`);
   }

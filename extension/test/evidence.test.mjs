@@ -86,3 +86,12 @@ test('streams_toProtocol_globalIdsAndPerTabHistory', () => {
   assert.equal(s.forTab(12)[0].state, 'error');
   assert.deepEqual(s.streamingTabs(), []);
 });
+
+test('flushAndProbeSummaries_protocolReplies_shortLines', async () => {
+  const { flushSummary, probeSummary } = await import('../background/remedies.js');
+  assert.equal(flushSummary({ type: 'flush.result', ok: false, steps: [{ cache: 'systemd-resolved', status: 'denied' }] }), 'systemd-resolved: denied');
+  assert.equal(flushSummary({ type: 'flush.result', ok: true, steps: [] }), 'no OS DNS cache on this machine');
+  assert.equal(flushSummary({ type: 'error', name: 'host_missing' }), 'host_missing');
+  assert.equal(probeSummary({ type: 'probe.result', evidence: [{ type: 'probe.dns', outcome: 'ok' }, { type: 'probe.status_page', indicator: 'none' }] }), 'dns ok, status_page none');
+  assert.equal(probeSummary(null), 'no probe results');
+});

@@ -23,6 +23,10 @@ export const CAUSES = {
   'page.init_failed': 'cause_page_init_failed',
   'stream.stalled': 'cause_stream_stalled',
   'stream.dropped_unexplained': 'cause_stream_dropped_unexplained',
+  // history patterns (docs/history.md): findings across several breaks
+  'pattern.same_network': 'cause_pattern_same_network',
+  'pattern.same_site': 'cause_pattern_same_site',
+  'pattern.time_of_day': 'cause_pattern_time_of_day',
 };
 
 /**
