@@ -1455,13 +1455,24 @@
       ]);
       N.apply(N.setTimeout, null, [
         () => {
-          const root = call(N, N.querySelector, g.document, [site.appRoot]);
-          const rendered = !!root && (call(N, N.childCount, root) > 0 || (call(N, N.textContent, root) || '').length > 0);
-          if (rendered) return;
+          if (isRendered(N, g.document, site.appRoot)) return;
           ctx.emit('page.init_failed', { site: site.id, reason: failedScripts > 0 ? 'script_error' : 'no_app_root', failedScripts });
         },
         ctx.initTimeoutMs ?? INIT_TIMEOUT_MS,
       ]);
+    }
+
+    const NOT_CONTENT = ['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT', 'TEMPLATE', 'META'];
+
+    /** True when some element matching the app-root selector holds content (scripts do not count). */
+    function isRendered(N, doc, selector) {
+      const nodes = call(N, N.querySelectorAll, doc, [selector]) || [];
+      for (let i = 0; i < nodes.length; i++) {
+        const el = nodes[i];
+        if (NOT_CONTENT.includes(call(N, N.tagName, el))) continue;
+        if (call(N, N.childCount, el) > 0 || (call(N, N.textContent, el) || '').length > 0) return true;
+      }
+      return false;
     }
 
     const WATCHED_APIS = ['fetch', 'WebSocket', 'EventSource'];
@@ -1493,7 +1504,7 @@
       for (const delay of REPLACED_CHECKS_MS) N.apply(N.setTimeout, null, [check, delay]);
       return check;
     }
-    return { BANNER_SCAN_DELAY_MS, INIT_TIMEOUT_MS, REPLACED_CHECKS_MS, watchBanners, watchInit, checkOriginals, watchReplacements };
+    return { BANNER_SCAN_DELAY_MS, INIT_TIMEOUT_MS, REPLACED_CHECKS_MS, watchBanners, watchInit, isRendered, checkOriginals, watchReplacements };
   })();
 
   __modules["src/hook/hook-main.js"] = (function () {

@@ -122,8 +122,9 @@ class FakeDocument extends FakeNode {
     this.banners = [];
     this.appRoot = null;
   }
-  querySelectorAll() {
-    return this.banners;
+  querySelectorAll(selector) {
+    if (/data-sd-banner|alert|error/.test(selector)) return this.banners;
+    return this.appRoot ? [this.appRoot] : [];
   }
   querySelector() {
     return this.appRoot;

@@ -51,13 +51,24 @@ export function watchInit(ctx) {
   ]);
   N.apply(N.setTimeout, null, [
     () => {
-      const root = call(N, N.querySelector, g.document, [site.appRoot]);
-      const rendered = !!root && (call(N, N.childCount, root) > 0 || (call(N, N.textContent, root) || '').length > 0);
-      if (rendered) return;
+      if (isRendered(N, g.document, site.appRoot)) return;
       ctx.emit('page.init_failed', { site: site.id, reason: failedScripts > 0 ? 'script_error' : 'no_app_root', failedScripts });
     },
     ctx.initTimeoutMs ?? INIT_TIMEOUT_MS,
   ]);
+}
+
+const NOT_CONTENT = ['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT', 'TEMPLATE', 'META'];
+
+/** True when some element matching the app-root selector holds content (scripts do not count). */
+export function isRendered(N, doc, selector) {
+  const nodes = call(N, N.querySelectorAll, doc, [selector]) || [];
+  for (let i = 0; i < nodes.length; i++) {
+    const el = nodes[i];
+    if (NOT_CONTENT.includes(call(N, N.tagName, el))) continue;
+    if (call(N, N.childCount, el) > 0 || (call(N, N.textContent, el) || '').length > 0) return true;
+  }
+  return false;
 }
 
 const WATCHED_APIS = ['fetch', 'WebSocket', 'EventSource'];
