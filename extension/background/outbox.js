@@ -78,8 +78,8 @@ export function debouncedSaver(area, key, delayMs = 200, timers = globalThis) {
     if (handle !== null) return;
     handle = timers.setTimeout(() => {
       handle = null;
-      const value = { ...pending, events: pending.events.slice() };
-      Promise.resolve(area.set({ [key]: value })).catch(() => {});
+      // storage.set serializes the value during the call, so later mutations cannot leak in
+      Promise.resolve(area.set({ [key]: pending })).catch(() => {});
     }, delayMs);
   };
 }

@@ -44,7 +44,8 @@ test('manifest_mv3Contract_asSpecified', () => {
 test('firefoxManifest_fromChromeManifest_backgroundScriptsAndGeckoId', () => {
   const ff = firefoxManifest(manifest);
   assert.deepEqual(ff.background, { scripts: ['background/main.js'], type: 'module' });
-  assert.deepEqual(ff.browser_specific_settings, { gecko: { id: 'streamdoctor@streamdoctor.dev', strict_min_version: '128.0' } });
+  assert.deepEqual(ff.browser_specific_settings.gecko.id, 'streamdoctor@streamdoctor.dev');
+  assert.deepEqual(ff.browser_specific_settings.gecko.strict_min_version, '128.0');
   assert.equal(ff.key, undefined);
   assert.equal(ff.minimum_chrome_version, undefined);
   assert.deepEqual(ff.content_scripts, manifest.content_scripts);

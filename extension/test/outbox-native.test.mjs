@@ -153,3 +153,13 @@ test('nativeLink_connectThrows_treatedAsDisconnect', () => {
   assert.equal(link.state, 'disconnected');
   assert.ok(timers.pending > 0, 'a retry is scheduled');
 });
+
+test('debouncedSaver_anyStateShape_saved', async () => {
+  const writes = [];
+  const timers = createFakeTimers();
+  const save = debouncedSaver({ set: async (v) => writes.push(v) }, 'streams', 500, timers);
+  save({ 12: [{ stream: '12:a.1' }] }); // the stream snapshot has no `events`
+  timers.advance(500);
+  await Promise.resolve();
+  assert.deepEqual(writes, [{ streams: { 12: [{ stream: '12:a.1' }] } }]);
+});

@@ -17,7 +17,8 @@ export function firefoxManifest(chrome) {
   return {
     ...rest,
     background: { scripts: [chrome.background.service_worker], type: 'module' },
-    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
+    // Everything stays on this computer (the host is local): no data collection to declare.
+    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
   };
 }
 
