@@ -7,7 +7,8 @@ export async function workerState(worker) {
     const s = globalThis.__streamdoctor;
     if (!s) return null;
     await s.ready;
-    return { connection: s.connection, notifications: s.notificationsCreated, breaks: await s.lastBreaks() };
+    const breaks = typeof s.lastBreaks === 'function' ? await s.lastBreaks() : s.lastBreaks;
+    return { connection: s.connection, notifications: s.notificationsCreated, breaks: breaks || [] };
   });
 }
 

@@ -90,9 +90,9 @@ def hook_replaced(t, api="fetch", when="after", tab=1):
     return (t, {"type": "page.hook_replaced", "site": "chatgpt", "tabId": tab, "api": api, "when": when})
 
 
-def cookie(t, removed=True, site="chatgpt"):
+def cookie(t, removed=True, site="chatgpt", cause="explicit"):
     return (t, {"type": "browser.cookie_changed", "site": site, "name": "__Secure-next-auth.session-token",
-                "removed": removed, "cause": "explicit"})
+                "removed": removed, "cause": cause})
 
 
 def proxy(t, mode="fixed_servers"):
@@ -138,6 +138,8 @@ S["session.conflict/weak_cookie_removed_mid_stream"] = ("session.conflict", "mes
     op(0), ft(500), cookie(1500), end(2000, "error", frames=40)])
 S["session.conflict/confounded_cookie_changed_long_before"] = ("stream.dropped_unexplained", "message_stream_error", [
     cookie(-600000, removed=False), op(0), ft(500), end(2000, "error", frames=40)])
+S["session.conflict/confounded_cookie_refreshed_mid_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(500), cookie(1500, removed=True, cause="overwrite"), cookie(1501, removed=False), end(2000, "error", frames=40)])
 S["session.conflict/two_tabs_streaming"] = ("session.conflict", "message_stream_error", [
     op(0, stream="2:1", tab=2), op(100), ft(400), ft(300, stream="2:1"), end(3000, "error", frames=60)])
 # --- dns.resolution_failed

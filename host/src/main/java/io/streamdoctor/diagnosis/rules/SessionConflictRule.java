@@ -31,9 +31,8 @@ public final class SessionConflictRule implements Rule {
     }
     for (CookieChanged c : ctx.all(CookieChanged.class)) {
       boolean during = c.ts() >= ctx.streamStart() - 2_000 && c.ts() <= ctx.breakTs() + 2_000;
-      if (during && Objects.equals(c.site(), ctx.site())) {
-        String what = c.removed() ? "was removed" : "changed";
-        lines.add(ctx.line(c, "session cookie " + c.name() + " " + what + " while the stream ran"));
+      if (during && Objects.equals(c.site(), ctx.site()) && isSessionLoss(c)) {
+        lines.add(ctx.line(c, "session cookie " + c.name() + " was " + lossWord(c) + " while the stream ran"));
         confidence = Math.max(confidence, 0.7);
       }
     }
@@ -47,6 +46,24 @@ public final class SessionConflictRule implements Rule {
     }
     return Verdicts.found(
         cause(), confidence, lines, Remedies.CLEAR_SITE_SESSION, Remedies.ONE_ACCOUNT_PER_PROFILE);
+  }
+
+  /**
+   * Sites refresh their session cookie all the time: chrome.cookies.onChanged reports such a
+   * refresh as a removal with cause "overwrite" followed by an "explicit" set. Only a cookie that
+   * went away (deleted, expired, evicted, or overwritten with an expired one: a logout) is a loss.
+   */
+  static boolean isSessionLoss(CookieChanged c) {
+    return c.removed() && !"overwrite".equals(c.cause());
+  }
+
+  private static String lossWord(CookieChanged c) {
+    String cause = c.cause() == null ? "" : c.cause();
+    return switch (cause) {
+      case "expired", "expired_overwrite" -> "expired";
+      case "evicted" -> "evicted";
+      default -> "removed";
+    };
   }
 
   private static int otherTabsStreaming(BreakContext ctx) {
