@@ -67,7 +67,10 @@ public final class MessageDecoder {
   private static Map<String, Class<? extends Record>> eventClasses() {
     Map<String, Class<? extends Record>> m = new HashMap<>();
     for (JsonSubTypes.Type t : Evidence.class.getAnnotation(JsonSubTypes.class).value()) {
-      m.put(t.name(), t.value().asSubclass(Record.class));
+      // The host gathers os.* and probe.* evidence itself; the extension may not claim them.
+      if (!t.name().startsWith("os.") && !t.name().startsWith("probe.")) {
+        m.put(t.name(), t.value().asSubclass(Record.class));
+      }
     }
     return Map.copyOf(m);
   }
