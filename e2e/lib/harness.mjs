@@ -48,7 +48,7 @@ export function makeProfile(name) {
   const home = join(dir, 'sdhome');
   mkdirSync(profile, { recursive: true });
   mkdirSync(home, { recursive: true });
-  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium',
+  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', '--no-archive', '--no-verify',
     '--profile-dir', profile], { env: { ...process.env, STREAMDOCTOR_HOME: home, HOME: dir }, encoding: 'utf8' });
   if (installed.status !== 0) {
     // Before the installer existed this wrote the manifest by hand; keep that as the fallback
