@@ -35,10 +35,20 @@ export function requestEvent(kind, d, streams) {
   return { type: 'browser.http_status', ...base, status: d.statusCode, retryAfterS: retryAfterSeconds(d.responseHeaders) };
 }
 
-export function watchRequests(ext, streams, emit) {
+/** How long an unmatched request error waits for the page's stream.open to arrive. */
+export const MATCH_GRACE_MS = 400;
+
+export function watchRequests(ext, streams, emit, timers = globalThis) {
   const onError = (d) => {
     const e = requestEvent('error', d, streams);
-    if (e) emit(e);
+    if (!e) return;
+    // The browser reports a blocked or failed request before the page hook's stream.open has
+    // travelled through the bridge: give the match a moment before sending it unmatched.
+    if (e.stream === null && d.tabId >= 0) {
+      timers.setTimeout(() => emit({ ...e, stream: streams.match(d.tabId, e.url) }), MATCH_GRACE_MS);
+      return;
+    }
+    emit(e);
   };
   const onCompleted = (d) => {
     const e = requestEvent('completed', d, streams);
