@@ -16,6 +16,8 @@ export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium'
 export const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 export const HOST_NAME = 'io.streamdoctor.host';
 export const ARTIFACTS = join(ROOT, 'e2e', 'target', 'artifacts');
+// Every host, lab and browser these tests start inherits this: probes stay on loopback.
+process.env.STREAMDOCTOR_LOOPBACK_ONLY = '1';
 
 /** Missing prerequisites fail under CI (STREAMDOCTOR_REQUIRE_BROWSER=1) and skip elsewhere. */
 export function prerequisites() {

@@ -9,6 +9,7 @@ import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
 import io.streamdoctor.net.Monitors;
 import io.streamdoctor.platform.Platform;
+import io.streamdoctor.probe.AutoPostMortem;
 import io.streamdoctor.probe.HostProbeCommands;
 import io.streamdoctor.probe.PostMortem;
 import io.streamdoctor.probe.TlsProber;
@@ -83,6 +84,7 @@ public final class HostMain {
     };
     PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
         TlsProber.jdkTrust());
+    pipeline.onNewBreak(new AutoPostMortem(postMortem, pipeline, sink, recorder, clock));
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     for (String later : List.of("config.get", "config.set")) {
