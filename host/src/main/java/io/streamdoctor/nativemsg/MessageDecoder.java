@@ -48,6 +48,10 @@ public final class MessageDecoder {
     if (type == null) {
       throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown event type " + msg.get("type"));
     }
+    JsonNode url = msg.get("url");
+    if (url != null && url.isTextual()) {
+      msg.put("url", Sanitizer.url(url.textValue()));
+    }
     Evidence ev = (Evidence) RecordBinder.bind(msg, type);
     String missing = ev.missingField();
     if (missing != null) {
