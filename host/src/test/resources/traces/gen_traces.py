@@ -144,6 +144,11 @@ def sysproxy(t, proxied=True):
     return ev(t, {"type": "os.system_proxy", "source": "env", "mode": "manual" if proxied else "none", "proxied": proxied})
 
 
+def hist(t, cause, confidence, *lines):
+    return ev(t, {"type": "history.pattern", "breakId": "BREAK", "cause": cause, "confidence": confidence,
+                  "lines": list(lines)})
+
+
 def healthy_probes(t):
     return [dnsp(t, "system"), dnsp(t, "public"), tcpp(t), tlsp(t), status(t, "none")]
 
@@ -348,6 +353,16 @@ S["network.throttled/clear_rate_collapse"] = ("network.throttled", "message_stre
     (31000, {"type": "stream.progress", "stream": "1:1", "frames": 2150, "bytes": 2150000, "gapMeanMs": 60, "gapP95Ms": 300, "gapMaxMs": 900}),
     (41000, {"type": "stream.progress", "stream": "1:1", "frames": 2170, "bytes": 2170000, "gapMeanMs": 300, "gapP95Ms": 900, "gapMaxMs": 1500}),
     end(42000, "error", frames=2171, lastFrameAgoMs=700, gapP95Ms=900)])
+S["network.idle_cutoff/history_same_duration"] = ("network.idle_cutoff", "message_stream_error", [
+    op(0), ft(300), end(60000, "error", frames=900, lastFrameAgoMs=40), tcpp(60400),
+    hist(60500, "network.idle_cutoff", 0.8, "4 of the last 5 streams were cut at 60 s (±5%)")])
+S["pattern.same_site/weak_breaks_cluster_on_one_site"] = ("pattern.same_site", "message_stream_error", [
+    op(0), ft(300), end(3000, "error", frames=40), tcpp(3400),
+    hist(3500, "pattern.same_site", 0.4, "5 of the last 6 breaks were on chatgpt")])
+S["pattern.same_network/confounded_pattern_of_another_break"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(3000, "error", frames=40), tcpp(3400),
+    ev(3500, {"type": "history.pattern", "breakId": "b-1-other", "cause": "pattern.same_network", "confidence": 0.4,
+              "lines": ["4 of 5 breaks on network 3f2a"]})])
 S["stream.stalled/probed_everything_healthy"] = ("stream.stalled", "message_stream_error", [
     op(0), ft(300), prog(1300, 30), stall(21300, silent=20000)] + healthy_probes(21800))
 
@@ -378,6 +393,8 @@ def write(name, expect_top, expect_symptom, events):
         for t, e in sorted(events, key=lambda p: p[0]):
             if e.get("_host"):
                 body = {k: v for k, v in e.items() if k != "_host"}
+                if body.get("breakId") == "BREAK":
+                    body["breakId"] = break_id(events)
                 body["ts"] = T0 + t
                 f.write(json.dumps({"at": T0 + t, "ev": body}) + "\n")
                 continue

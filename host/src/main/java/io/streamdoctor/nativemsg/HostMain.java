@@ -7,6 +7,7 @@ import io.streamdoctor.diagnosis.Engine;
 import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
+import io.streamdoctor.history.PatternEvidence;
 import io.streamdoctor.net.Monitors;
 import io.streamdoctor.platform.Platform;
 import io.streamdoctor.probe.AutoPostMortem;
@@ -84,7 +85,8 @@ public final class HostMain {
     };
     PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
         TlsProber.jdkTrust());
-    pipeline.onNewBreak(new AutoPostMortem(postMortem, pipeline, sink, recorder, clock));
+    pipeline.onNewBreak(new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
+        new PatternEvidence(history, clock, ZoneId.systemDefault())));
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     for (String later : List.of("config.get", "config.set")) {

@@ -72,7 +72,7 @@ public final class MessageDecoder {
     Map<String, Class<? extends Record>> m = new HashMap<>();
     for (JsonSubTypes.Type t : Evidence.class.getAnnotation(JsonSubTypes.class).value()) {
       // The host gathers os.* and probe.* evidence itself; the extension may not claim them.
-      if (!t.name().startsWith("os.") && !t.name().startsWith("probe.")) {
+      if (!t.name().startsWith("os.") && !t.name().startsWith("probe.") && !t.name().startsWith("history.")) {
         m.put(t.name(), t.value().asSubclass(Record.class));
       }
     }

@@ -7,6 +7,7 @@ import io.streamdoctor.timeline.HostClock;
 import io.streamdoctor.timeline.Pipeline;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,9 +25,12 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
   private final Consumer<Evidence> sink;
   private final Recorder recorder;
   private final HostClock clock;
+  private final Function<Diagnosis, List<Evidence>> extra;
 
+  /** {@code extra}: more evidence for the probed verdict, e.g. the history patterns of the break. */
   public AutoPostMortem(PostMortem postMortem, Pipeline pipeline, Consumer<Evidence> sink, Recorder recorder,
-      HostClock clock) {
+      HostClock clock, Function<Diagnosis, List<Evidence>> extra) {
+    this.extra = extra;
     this.postMortem = postMortem;
     this.pipeline = pipeline;
     this.sink = sink;
@@ -45,6 +49,9 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
           LOG.log(Level.WARNING, "post-mortem for " + d.breakId() + " failed", error);
         }
         for (Evidence e : evidence == null ? List.<Evidence>of() : evidence) {
+          sink.accept(e);
+        }
+        for (Evidence e : extra.apply(d)) {
           sink.accept(e);
         }
         double at = clock.nowMs();
