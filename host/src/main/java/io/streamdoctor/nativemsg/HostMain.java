@@ -16,8 +16,7 @@ import io.streamdoctor.probe.PostMortem;
 import io.streamdoctor.probe.TlsProber;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
-import io.streamdoctor.record.JsonlRecorder;
-import io.streamdoctor.record.Recorder;
+import io.streamdoctor.record.SwitchRecorder;
 import io.streamdoctor.report.HistoryCommands;
 import io.streamdoctor.timeline.ClockMapper;
 import io.streamdoctor.timeline.HostClock;
@@ -63,7 +62,7 @@ public final class HostMain {
     Logger log = Logger.getLogger(HostMain.class.getName());
     log.info("host started for " + caller.kind() + " " + caller.id());
     HostClock clock = HostClock.system();
-    Recorder recorder = openRecorder(args, clock, log);
+    SwitchRecorder recorder = openRecorder(args, clock, log);
     LiveScheduler scheduler = new LiveScheduler(clock);
     Timeline timeline = Timeline.standard();
     // History opens its database on first use (never before the hello) and saves off this thread.
@@ -89,9 +88,7 @@ public final class HostMain {
         new PatternEvidence(history, clock, ZoneId.systemDefault())));
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
-    for (String later : List.of("config.get", "config.set")) {
-      commands.add(CoreCommands.notImplemented(later));
-    }
+    commands.addAll(ConfigCommands.all(recorder, dirs.data().resolve("recordings"), clock));
     MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
     int exit;
     try (Monitors monitors = Monitors.standard(platform, clock); postMortem) {
@@ -111,20 +108,20 @@ public final class HostMain {
     }
   }
 
-  private static Recorder openRecorder(List<String> args, HostClock clock, Logger log) {
+  private static SwitchRecorder openRecorder(List<String> args, HostClock clock, Logger log) {
+    SwitchRecorder recorder = new SwitchRecorder();
     String target = System.getenv("STREAMDOCTOR_RECORD");
     int i = args.indexOf("--record");
     if (i >= 0 && i + 1 < args.size()) {
       target = args.get(i + 1);
     }
-    if (target == null || target.isBlank()) {
-      return Recorder.NONE;
+    if (target != null && !target.isBlank()) {
+      try {
+        recorder.start(Path.of(target), clock.nowMs());
+      } catch (IOException e) {
+        log.log(Level.WARNING, "cannot record to " + target, e);
+      }
     }
-    try {
-      return new JsonlRecorder(Path.of(target), clock.nowMs());
-    } catch (IOException e) {
-      log.log(Level.WARNING, "cannot record to " + target, e);
-      return Recorder.NONE;
-    }
+    return recorder;
   }
 }
