@@ -363,6 +363,22 @@ S["pattern.same_network/confounded_pattern_of_another_break"] = ("stream.dropped
     op(0), ft(300), end(3000, "error", frames=40), tcpp(3400),
     ev(3500, {"type": "history.pattern", "breakId": "b-1-other", "cause": "pattern.same_network", "confidence": 0.4,
               "lines": ["4 of 5 breaks on network 3f2a"]})])
+def progs(rates, stream="1:1", every=10000, start=1000):
+    """Progress summaries whose byte deltas give these rates (bytes/s) interval by interval."""
+    out, total, t = [], 0, start
+    out.append((t, {"type": "stream.progress", "stream": stream, "frames": 1, "bytes": 0, "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}))
+    for r in rates:
+        t += every
+        total += int(r * every / 1000)
+        out.append((t, {"type": "stream.progress", "stream": stream, "frames": total // 1000 + 1, "bytes": total,
+                        "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}))
+    return out
+
+
+S["network.throttled/weak_slow_decline"] = ("network.throttled", "message_stream_error", [
+    op(0), ft(300)] + progs([50000, 50000, 40000, 8000]) + [end(42000, "error", frames=200, lastFrameAgoMs=500, gapP95Ms=400)])
+S["network.throttled/confounded_short_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300)] + progs([50000, 50000, 2000], every=2000) + [end(8000, "error", frames=80)])
 S["stream.stalled/probed_everything_healthy"] = ("stream.stalled", "message_stream_error", [
     op(0), ft(300), prog(1300, 30), stall(21300, silent=20000)] + healthy_probes(21800))
 
