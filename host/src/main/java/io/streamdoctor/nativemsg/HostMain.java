@@ -8,12 +8,12 @@ import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
 import io.streamdoctor.net.Monitors;
-import io.streamdoctor.platform.Platform;
-import io.streamdoctor.probe.HostProbeCommands;
-import io.streamdoctor.probe.PostMortem;
-import io.streamdoctor.probe.TlsProber;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
+import io.streamdoctor.platform.Platform;
+import io.streamdoctor.probe.HostProbeCommands;
+import io.streamdoctor.probe.LazyTrust;
+import io.streamdoctor.probe.PostMortem;
 import io.streamdoctor.record.JsonlRecorder;
 import io.streamdoctor.record.Recorder;
 import io.streamdoctor.report.HistoryCommands;
@@ -82,7 +82,7 @@ public final class HostMain {
       pipeline.ingest(now, ev);
     };
     PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
-        TlsProber.jdkTrust());
+        new LazyTrust()); // cacerts and the TLS stack load on the first TLS probe, not at start
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     for (String later : List.of("config.get", "config.set")) {
