@@ -66,12 +66,13 @@ public final class HostMain {
     Timeline timeline = Timeline.standard();
     // History opens its database on first use (never before the hello) and saves off this thread.
     HistoryService history = HistorySink.service(dirs);
-    HistorySink historySink = new HistorySink(history, timeline, () -> null);
+    Acker acker = new Acker(writer, recorder::flush);
+    // A break's triggering event is acked only once its verdict is saved (Acker.hold/release).
+    HistorySink historySink = new HistorySink(history, timeline, () -> null, acker::release);
     Pipeline pipeline = new Pipeline(timeline, Engine.standard(), scheduler, d -> {
       historySink.accept(d); // queued before the verdict goes out: a later 'history' request sees it
       writer.send(DiagnosisMessages.message(d, null).toString());
     });
-    Acker acker = new Acker(writer, recorder::flush);
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
     commands.addAll(HistoryCommands.all(history, System::currentTimeMillis, ZoneId.systemDefault()));
     // OS monitors and probes: started after the hello, their evidence recorded and ingested.

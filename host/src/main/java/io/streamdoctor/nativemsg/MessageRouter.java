@@ -83,7 +83,7 @@ public final class MessageRouter {
 
   private void ingest(Evidence ev, long seq, double receivedAt) {
     Evidence mapped = ev.withTs(clock.toHost(ev.ts(), receivedAt));
-    pipeline.ingest(receivedAt, mapped);
+    pipeline.ingest(receivedAt, mapped, breakId -> acker.hold(breakId, seq));
     acker.stored(seq);
   }
 
