@@ -1,12 +1,12 @@
 // Drives a native-messaging host with N realistic events and measures sustained ingest.
 // Usage: node ingest-driver.mjs N -- <host command...>
-// Prints one JSON line: {"events":N,"seconds":s,"events_per_s":r,"rss_mib":m,"hwm_mib":h}
+// Prints one JSON line: {"events":N,"seconds":s,"events_per_s":r,"rss_mib":m,"hwm_mib":h,"errors":e}
+// Time runs from the host's hello to the ack of the last event; RSS is read right then.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const n = Number(process.argv[2] || 1_000_000);
 const cmd = process.argv.slice(process.argv.indexOf('--') + 1);
-const host = spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
 
 // Events of realistic size and mix: mostly progress summaries, some opens/ends/browser evidence.
 const base = 1764120000000;
@@ -27,11 +27,20 @@ function frame(obj) {
   return f;
 }
 
+// Every frame is built before the host starts, so the clock measures the host and the pipe,
+// not JSON.stringify in this process (which otherwise competes for the same two cores).
+const frames = [];
+for (let i = 1; i <= n; i++) frames.push(frame(event(i)));
+const all = Buffer.concat(frames);
+frames.length = 0;
+const host = spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
+
 let buf = Buffer.alloc(0);
 let start = 0;
 let done = false;
 let rss = 0;
 let hwm = 0;
+let errors = 0;
 function status() {
   try {
     const s = readFileSync(`/proc/${host.pid}/status`, 'utf8');
@@ -46,24 +55,26 @@ host.stdout.on('data', (d) => {
     if (buf.length < 4 + len) break;
     const msg = JSON.parse(buf.subarray(4, 4 + len).toString('utf8'));
     buf = buf.subarray(4 + len);
-    if (msg.type === 'hello' && !start) { start = performance.now(); pump(1); }
+    if (msg.type === 'hello' && !start) { start = performance.now(); pump(0); }
+    if (msg.type === 'error') errors++;
     if (msg.type === 'ack' && msg.upTo >= n && !done) {
       done = true;
       const seconds = (performance.now() - start) / 1000;
       status();
-      console.log(JSON.stringify({ events: n, seconds: +seconds.toFixed(3), events_per_s: Math.round(n / seconds), rss_mib: +rss.toFixed(1), hwm_mib: +hwm.toFixed(1) }));
+      console.log(JSON.stringify({ events: n, seconds: +seconds.toFixed(3), events_per_s: Math.round(n / seconds), rss_mib: +rss.toFixed(1), hwm_mib: +hwm.toFixed(1), errors }));
       host.stdin.end();
     }
   }
 });
 
-function pump(i) {
-  // Write in batches and respect back-pressure so the pipe, not node's heap, buffers.
-  while (i <= n) {
-    const chunk = [];
-    for (let k = 0; k < 512 && i <= n; k++, i++) chunk.push(frame(event(i)));
-    if (!host.stdin.write(Buffer.concat(chunk))) {
-      host.stdin.once('drain', () => pump(i));
+function pump(off) {
+  // Write in 256 KiB slices and respect back-pressure so the pipe, not node's heap, buffers.
+  while (off < all.length) {
+    const end = Math.min(all.length, off + 262144);
+    const ok = host.stdin.write(all.subarray(off, end));
+    off = end;
+    if (!ok) {
+      host.stdin.once('drain', () => pump(off));
       return;
     }
   }

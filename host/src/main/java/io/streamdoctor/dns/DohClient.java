@@ -1,5 +1,6 @@
 package io.streamdoctor.dns;
 
+import io.streamdoctor.net.LazyHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 
@@ -16,17 +18,22 @@ import org.xbill.DNS.Message;
  * DohResolver is marked a proof of concept.
  */
 public final class DohClient {
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
 
   public DohClient(HttpClient http) {
+    this.http = () -> http;
+  }
+
+  private DohClient(Supplier<HttpClient> http) {
     this.http = http;
   }
 
+  /** The client is built at the first query: most host sessions never make one. */
   public static DohClient standard() {
-    return new DohClient(HttpClient.newBuilder()
+    return new DohClient(new LazyHttp(() -> HttpClient.newBuilder()
         .connectTimeout(Duration.ofMillis(1500))
         .followRedirects(HttpClient.Redirect.NEVER)
-        .build());
+        .build()));
   }
 
   public CompletableFuture<DnsAnswer> query(String url, String name, int type, long timeoutMs) {
@@ -46,7 +53,7 @@ public final class DohClient {
     } catch (Exception e) {
       return CompletableFuture.completedFuture(DnsAnswer.failed("error", 0, "bad DoH request: " + e.getMessage()));
     }
-    return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
+    return http.get().sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
         .orTimeout(timeoutMs + 50, TimeUnit.MILLISECONDS)
         .handle((resp, t) -> {
           if (t != null) {

@@ -53,6 +53,14 @@ public final class HistoryService implements AutoCloseable {
 
   /** Queues a save and returns at once; failures are logged (a lost history row is not fatal). */
   public void saveAsync(Diagnosis d, BreakSummary s) {
+    saveAsync(d, s, () -> {});
+  }
+
+  /**
+   * As {@link #saveAsync(Diagnosis, BreakSummary)}; {@code done} runs once the save committed or
+   * failed for good (a history that cannot save must not hold the session's acks forever).
+   */
+  public void saveAsync(Diagnosis d, BreakSummary s, Runnable done) {
     pending.incrementAndGet();
     try {
       exec.execute(() -> {
@@ -62,11 +70,13 @@ public final class HistoryService implements AutoCloseable {
           LOG.log(Level.WARNING, "break " + d.breakId() + " not saved to history", e);
         } finally {
           pending.decrementAndGet();
+          done.run();
         }
       });
     } catch (RejectedExecutionException e) {
       pending.decrementAndGet();
       LOG.warning("history closed: break " + d.breakId() + " not saved");
+      done.run();
     }
   }
 

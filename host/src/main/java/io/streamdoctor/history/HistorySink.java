@@ -22,15 +22,23 @@ public final class HistorySink implements Consumer<Diagnosis> {
   private final HistoryService history;
   private final Timeline timeline;
   private final Supplier<String> networkId;
+  private final Consumer<String> saved;
 
   /**
    * @param networkId the hashed fingerprint of the current network, or null when unknown (OS
    *     evidence fills it in; until then network patterns stay silent)
    */
   public HistorySink(HistoryService history, Timeline timeline, Supplier<String> networkId) {
+    this(history, timeline, networkId, breakId -> {});
+  }
+
+  /** {@code saved} hears each break id once its verdict is committed (or failed to save). */
+  public HistorySink(HistoryService history, Timeline timeline, Supplier<String> networkId,
+      Consumer<String> saved) {
     this.history = history;
     this.timeline = timeline;
     this.networkId = networkId;
+    this.saved = saved;
   }
 
   /** The user's history file: {@code <data>/history.db}. */
@@ -48,11 +56,12 @@ public final class HistorySink implements Consumer<Diagnosis> {
     try {
       List<Evidence> evidence = new ArrayList<>();
       timeline.all().forEach(e -> evidence.add(e.evidence()));
-      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()));
+      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()), () -> saved.accept(d.breakId()));
     } catch (RuntimeException e) {
       // A summary bug must not cost the user the verdict itself: keep the bare break.
       LOG.log(Level.WARNING, "cannot summarise break " + d.breakId(), e);
-      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()));
+      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()),
+          () -> saved.accept(d.breakId()));
     }
   }
 }

@@ -1,16 +1,41 @@
 package io.streamdoctor.nativemsg;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
 /**
  * Acknowledges events in batches: after {@value #BATCH} events or when the timer fires, and
- * before exit. An ack means every event up to {@code upTo} is on the timeline (and recorded).
+ * before exit. An ack means every event up to {@code upTo} is on the timeline (and recorded), and
+ * every break those events triggered has its verdict saved in history: an event that triggers a
+ * break is {@linkplain #hold held} until its verdict is committed ({@link #release}), and since
+ * acks are cumulative, nothing after it is acked meanwhile. The extension keeps unacked events
+ * and resends them after a reconnect, so a host killed between the break and the save loses
+ * no break (bench/durability.sh).
  */
 public final class Acker {
+  private static final Logger LOG = Logger.getLogger(Acker.class.getName());
   static final int BATCH = 64;
+  /**
+   * A verdict that never comes (an engine bug) must not stop acks for good: after this long the
+   * hold lapses. The settle wait is 250 ms and a save takes milliseconds.
+   */
+  static final long MAX_HOLD_MS = 10_000;
 
   private final FrameWriter writer;
   private final Runnable beforeAck;
+  /** Held event seq → how many unsaved verdicts wait on it. */
+  private final TreeMap<Long, Integer> held = new TreeMap<>();
+  /** Break id → the seqs of the events that triggered it, oldest first (verdicts come in order). */
+  private final Map<String, ArrayDeque<Long>> holds = new HashMap<>();
+  /** Held event seq → System.nanoTime() of its first hold. */
+  private final Map<Long, Long> heldSince = new HashMap<>();
   private long highest = -1;
+  private long lowest = Long.MAX_VALUE;
   private long acked = -1;
+  /** Events stored since the last ack (the ack's informational {@code count}). */
   private int pending;
 
   public Acker(FrameWriter writer, Runnable beforeAck) {
@@ -22,20 +47,57 @@ public final class Acker {
     if (seq > highest) {
       highest = seq;
     }
+    if (seq >= 0 && seq < lowest) {
+      lowest = seq;
+    }
     pending++;
     if (pending >= BATCH) {
       flush();
     }
   }
 
+  /** The event {@code seq} triggered break {@code breakId}: no ack reaches it until released. */
+  public synchronized void hold(String breakId, long seq) {
+    if (seq < 0) {
+      return; // an event without seq is never acked by number
+    }
+    held.merge(seq, 1, Integer::sum);
+    heldSince.putIfAbsent(seq, System.nanoTime());
+    holds.computeIfAbsent(breakId, k -> new ArrayDeque<>()).add(seq);
+  }
+
+  /** The verdict of {@code breakId} is in history (or history failed: see the caller). */
+  public void release(String breakId) {
+    synchronized (this) {
+      ArrayDeque<Long> q = holds.get(breakId);
+      if (q == null) {
+        return;
+      }
+      long seq = q.removeFirst();
+      if (q.isEmpty()) {
+        holds.remove(breakId);
+      }
+      if (held.computeIfPresent(seq, (k, n) -> n > 1 ? n - 1 : null) == null) {
+        heldSince.remove(seq);
+      }
+    }
+    flush();
+  }
+
   public synchronized void flush() {
-    if (pending == 0 || highest == acked) {
-      pending = 0;
-      return;
+    while (!held.isEmpty()
+        && System.nanoTime() - heldSince.get(held.firstKey()) > MAX_HOLD_MS * 1_000_000) {
+      long lapsed = held.pollFirstEntry().getKey();
+      heldSince.remove(lapsed);
+      LOG.warning("event " + lapsed + " acked without its break's verdict in history after " + MAX_HOLD_MS + " ms");
+    }
+    long upTo = held.isEmpty() ? highest : Math.min(highest, held.firstKey() - 1);
+    if (upTo <= acked || upTo < lowest) {
+      return; // nothing new (or everything new is behind a held break)
     }
     beforeAck.run();
-    writer.send("{\"v\":1,\"type\":\"ack\",\"upTo\":" + highest + ",\"count\":" + pending + "}");
-    acked = highest;
+    writer.send("{\"v\":1,\"type\":\"ack\",\"upTo\":" + upTo + ",\"count\":" + pending + "}");
+    acked = upTo;
     pending = 0;
   }
 }

@@ -9,13 +9,13 @@ import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
 import io.streamdoctor.history.PatternEvidence;
 import io.streamdoctor.net.Monitors;
+import io.streamdoctor.platform.AppDirs;
+import io.streamdoctor.platform.Logs;
 import io.streamdoctor.platform.Platform;
 import io.streamdoctor.probe.AutoPostMortem;
 import io.streamdoctor.probe.HostProbeCommands;
+import io.streamdoctor.probe.LazyTrust;
 import io.streamdoctor.probe.PostMortem;
-import io.streamdoctor.probe.TlsProber;
-import io.streamdoctor.platform.AppDirs;
-import io.streamdoctor.platform.Logs;
 import io.streamdoctor.record.SwitchRecorder;
 import io.streamdoctor.report.HistoryCommands;
 import io.streamdoctor.timeline.ClockMapper;
@@ -67,12 +67,13 @@ public final class HostMain {
     Timeline timeline = Timeline.standard();
     // History opens its database on first use (never before the hello) and saves off this thread.
     HistoryService history = HistorySink.service(dirs);
-    HistorySink historySink = new HistorySink(history, timeline, () -> null);
+    Acker acker = new Acker(writer, recorder::flush);
+    // A break's triggering event is acked only once its verdict is saved (Acker.hold/release).
+    HistorySink historySink = new HistorySink(history, timeline, () -> null, acker::release);
     Pipeline pipeline = new Pipeline(timeline, Engine.standard(), scheduler, d -> {
       historySink.accept(d); // queued before the verdict goes out: a later 'history' request sees it
       writer.send(DiagnosisMessages.message(d, null).toString());
     });
-    Acker acker = new Acker(writer, recorder::flush);
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
     commands.addAll(HistoryCommands.all(history, System::currentTimeMillis, ZoneId.systemDefault()));
     // OS monitors and probes: started after the hello, their evidence recorded and ingested.
@@ -83,7 +84,7 @@ public final class HostMain {
       pipeline.ingest(now, ev);
     };
     PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
-        TlsProber.jdkTrust());
+        new LazyTrust()); // cacerts and the TLS stack load on the first TLS probe, not at start
     pipeline.onNewBreak(new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
         new PatternEvidence(history, clock, ZoneId.systemDefault())));
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));

@@ -43,6 +43,11 @@ public final class MessageDecoder {
     return (ObjectNode) node;
   }
 
+  /** The record class of an event type the extension may send, or null. */
+  static Class<? extends Record> eventClass(String type) {
+    return EVENT_CLASSES.get(type);
+  }
+
   public static Evidence event(ObjectNode msg) throws ProtocolException {
     Class<? extends Record> type = EVENT_CLASSES.get(msg.get("type").asText());
     if (type == null) {

@@ -46,6 +46,17 @@ public final class MessageRouter {
   }
 
   public void handle(byte[] body, double receivedAt) {
+    // The recorder needs the message as a tree; without one, plain events skip the tree.
+    EventFastPath.Bound fast = recorder == Recorder.NONE ? EventFastPath.bind(body) : null;
+    if (fast != null) {
+      try {
+        ingest(fast.evidence(), fast.seq(), receivedAt);
+      } catch (RuntimeException e) { // as below; the fast path only takes events without an id
+        LOG.log(Level.SEVERE, "internal error on " + fast.type(), e);
+        writer.send(Replies.errorJson(null, ErrorCode.INTERNAL_ERROR, "internal error on " + fast.type() + ": " + e));
+      }
+      return;
+    }
     ObjectNode msg;
     try {
       msg = MessageDecoder.parse(body);
@@ -95,10 +106,14 @@ public final class MessageRouter {
   private void onEvent(ObjectNode msg, double receivedAt) throws ProtocolException {
     Evidence ev = MessageDecoder.event(msg);
     recorder.message(receivedAt, msg);
-    Evidence mapped = ev.withTs(clock.toHost(ev.ts(), receivedAt));
-    pipeline.ingest(receivedAt, mapped);
     JsonNode seq = msg.get("seq");
-    acker.stored(seq != null && seq.canConvertToLong() ? seq.asLong() : -1);
+    ingest(ev, seq != null && seq.canConvertToLong() ? seq.asLong() : -1, receivedAt);
+  }
+
+  private void ingest(Evidence ev, long seq, double receivedAt) {
+    Evidence mapped = ev.withTs(clock.toHost(ev.ts(), receivedAt));
+    pipeline.ingest(receivedAt, mapped, breakId -> acker.hold(breakId, seq));
+    acker.stored(seq);
   }
 
   private void reply(String id, String type, ObjectNode body) {

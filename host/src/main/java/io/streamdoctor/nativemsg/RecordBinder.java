@@ -8,6 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * string where a number belongs is an error, not a coercion.
  */
 public final class RecordBinder {
-  private record Plan(String[] names, Type[] types, MethodHandle ctor) {}
+  /** How to build one record type: its components in order and a spreading constructor. */
+  record Plan(Class<?> record, String[] names, Type[] types, Map<String, Integer> indexes, MethodHandle ctor) {
+    int index(String name) {
+      Integer i = indexes.get(name);
+      return i == null ? -1 : i;
+    }
+
+    Type type(int i) {
+      return types[i];
+    }
+
+    /** Arguments as if every field were absent. */
+    Object[] defaults() {
+      Object[] args = new Object[types.length];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = absent(types[i]);
+      }
+      return args;
+    }
+
+    Object construct(Object[] args) throws ProtocolException {
+      try {
+        return (Object) ctor.invokeExact(args);
+      } catch (RuntimeException e) {
+        throw invalid(record.getSimpleName() + ": " + e.getMessage());
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot construct " + record.getName(), e);
+      }
+    }
+  }
 
   private static final Map<Class<?>, Plan> PLANS = new ConcurrentHashMap<>();
 
@@ -29,34 +59,51 @@ public final class RecordBinder {
     if (!node.isObject()) {
       throw invalid(type.getSimpleName() + " must be an object");
     }
-    Plan plan = PLANS.computeIfAbsent(type, RecordBinder::plan);
+    Plan plan = plan(type);
     Object[] args = new Object[plan.names.length];
     for (int i = 0; i < args.length; i++) {
       args[i] = value(node.get(plan.names[i]), plan.types[i], plan.names[i]);
     }
-    try {
-      return type.cast(plan.ctor.invokeWithArguments(args));
-    } catch (RuntimeException e) {
-      throw invalid(type.getSimpleName() + ": " + e.getMessage());
-    } catch (Throwable e) {
-      throw new IllegalStateException("cannot construct " + type.getName(), e);
-    }
+    return type.cast(plan.construct(args));
   }
 
-  private static Plan plan(Class<?> type) {
+  static Plan plan(Class<?> type) {
+    return PLANS.computeIfAbsent(type, RecordBinder::newPlan);
+  }
+
+  /** The value of an absent or null field: the primitive's zero, else null. */
+  static Object absent(Type type) {
+    if (type == double.class) {
+      return 0.0;
+    } else if (type == long.class) {
+      return 0L;
+    } else if (type == int.class) {
+      return 0;
+    } else if (type == boolean.class) {
+      return false;
+    }
+    return null;
+  }
+
+  private static Plan newPlan(Class<?> type) {
     RecordComponent[] rc = type.getRecordComponents();
     String[] names = new String[rc.length];
     Type[] types = new Type[rc.length];
     Class<?>[] raw = new Class<?>[rc.length];
+    Map<String, Integer> indexes = new HashMap<>();
     for (int i = 0; i < rc.length; i++) {
       names[i] = rc[i].getName();
+      indexes.put(names[i], i);
       types[i] = rc[i].getGenericType();
       raw[i] = rc[i].getType();
     }
     try {
       MethodHandle ctor = MethodHandles.publicLookup()
           .findConstructor(type, MethodType.methodType(void.class, raw));
-      return new Plan(names, types, ctor);
+      // invokeWithArguments measured ~1 µs per event; an exact-typed spreader is a plain call.
+      MethodHandle spread = ctor.asSpreader(Object[].class, rc.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      return new Plan(type, names, types, Map.copyOf(indexes), spread);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("record " + type.getName() + " has no public canonical constructor", e);
     }

@@ -10,6 +10,7 @@ import io.streamdoctor.evidence.StatusPage;
 import io.streamdoctor.evidence.TcpProbe;
 import io.streamdoctor.evidence.TlsProbe;
 import io.streamdoctor.evidence.WsProbe;
+import io.streamdoctor.net.LazyHttp;
 import io.streamdoctor.timeline.HostClock;
 import java.net.URI;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class PostMortem implements AutoCloseable {
     this.tcp = new TcpProber(targets, clock, TCP_ATTEMPTS);
     this.tls = new TlsProber(targets, clock, trust);
     this.ws = new WsProber(targets, clock);
-    this.status = new StatusPageProber(StatusPageProber.defaultClient(), clock);
+    this.status = new StatusPageProber(new LazyHttp(StatusPageProber::defaultClient), clock);
   }
 
   /** The host a run for this site/host probes (the site's main host when {@code host} is null). */

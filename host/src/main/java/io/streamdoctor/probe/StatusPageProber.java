@@ -3,6 +3,7 @@ package io.streamdoctor.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamdoctor.Json;
 import io.streamdoctor.evidence.StatusPage;
+import io.streamdoctor.net.LazyHttp;
 import io.streamdoctor.timeline.HostClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A site's Statuspage v2 {@code summary.json}: {@code status.indicator} (none, minor, major,
@@ -27,11 +29,16 @@ public final class StatusPageProber {
 
   private record Cached(double at, String indicator, List<String> affected) {}
 
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final HostClock clock;
   private final Map<String, Cached> cache = new HashMap<>();
 
   public StatusPageProber(HttpClient http, HostClock clock) {
+    this(() -> http, clock);
+  }
+
+  /** With a {@link LazyHttp}, the client is built at the first status-page fetch. */
+  public StatusPageProber(Supplier<HttpClient> http, HostClock clock) {
     this.http = http;
     this.clock = clock;
   }
@@ -69,7 +76,7 @@ public final class StatusPageProber {
           .timeout(Duration.ofMillis(deadline.budgetMs(20, 50)))
           .header("Accept", "application/json")
           .GET().build();
-      resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+      resp = http.get().send(req, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return unknown(now);

@@ -52,10 +52,19 @@ public final class Pipeline {
 
   /** Synchronized: the OS monitors ingest from their own thread while the session reads frames. */
   public synchronized void ingest(double receivedAt, Evidence evidence) {
+    ingest(receivedAt, evidence, breakId -> {});
+  }
+
+  /**
+   * As {@link #ingest(double, Evidence)}; {@code onBreak} hears the id of a break this evidence
+   * triggers before its analysis is scheduled, so the ack can wait for the verdict to be saved.
+   */
+  public synchronized void ingest(double receivedAt, Evidence evidence, Consumer<String> onBreak) {
     timeline.add(receivedAt, evidence);
-    detector
-        .offer(evidence)
-        .ifPresent(t -> scheduler.at(receivedAt + SETTLE_MS, () -> analyze(t, receivedAt + SETTLE_MS)));
+    detector.offer(evidence).ifPresent(t -> {
+      onBreak.accept(t.breakId());
+      scheduler.at(receivedAt + SETTLE_MS, () -> analyze(t, receivedAt + SETTLE_MS));
+    });
   }
 
   private void analyze(BreakTrigger trigger, double upTo) {

@@ -66,7 +66,14 @@ public record JavaRuntime(Path java, int feature) {
    * there would corrupt the first frame, so logging goes to stderr instead (JEP 158).
    */
   public List<String> baseOptions() {
-    return List.of("-Xms8m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+    // Memory flags measured with bench/ingest.sh (docs/benchmarks.md): a 4 MiB young generation
+    // keeps the committed heap near the live set (the capped timeline); C1 only (TieredStopAtLevel=1)
+    // drops the C2 compiler's arenas (~20 MiB of RSS) and still ingests > 250k events/s; a periodic
+    // malloc trim returns freed native memory. IgnoreUnrecognizedVMOptions: the trim flag exists
+    // from 17.0.9 on, and an older 17 must still start the host.
+    return List.of("-Xms8m", "-Xmx48m", "-Xmn4m", "-XX:+UseSerialGC", "-Xss512k",
+        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m",
+        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000",
         "-Xlog:disable", "-Xlog:all=warning:stderr");
   }
 

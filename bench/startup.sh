@@ -1,0 +1,60 @@
+#!/bin/sh
+# Start-up: spawn -> hello through the installed launcher (as Chromium starts it), vs a minimal
+# Python host started the same way, alternating runs, medians. Installs once per JDK found
+# (17: dynamic CDS archive; 25: AOT cache), and checks with -Xlog:class+load that nothing heavy
+# (Jackson, SQLite, JNA, dnsjava, picocli) loads before the hello is written.
+. "$(dirname "$0")/lib/common.sh"
+RUNS=${STARTUP_RUNS:-25}
+need_jar
+work=$(mktemp -d /tmp/sd-bench-startup.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+machine
+# The Python baseline behind a /bin/sh launcher, like ours (exec, so one process either way).
+mkdir -p "$work/py"
+cp "$BENCH_DIR/lib/echo-host.py" "$work/py/echo-host.py"
+# The interpreter itself, not a version-manager shim (pyenv's is a bash script: +50 ms).
+PY=${PYTHON:-/usr/bin/python3}
+[ -x "$PY" ] || PY=$(command -v python3)
+PY=$(readlink -f "$PY")
+printf '#!/bin/sh\nexec %s %s "$@"\n' "$PY" "'$work/py/echo-host.py'" > "$work/py/echo-host"
+chmod +x "$work/py/echo-host"
+specs=""
+for jdk in 17 25; do
+  eval java=\$JDK$jdk
+  [ -x "$java" ] || { echo "JDK $jdk not found at $java: skipped"; continue; }
+  launcher=$(install_host "$work/jdk$jdk" "$java")
+  grep -h "archive" "$work/jdk$jdk/install.log" | sed "s/^/jdk$jdk install: /"
+  specs="$specs jdk$jdk=$launcher"
+  # The JVM's own floor: a bare class that writes a hello, same GC/JIT flags, default CDS.
+  mkdir -p "$work/bare$jdk"
+  "$(dirname "$java")/javac" -d "$work/bare$jdk" "$BENCH_DIR/lib/JavaHello.java"
+  printf '#!/bin/sh\nexec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp %s JavaHello "$@"\n' \
+    "$java" "$work/bare$jdk" > "$work/bare$jdk/hello"
+  chmod +x "$work/bare$jdk/hello"
+  specs="$specs bare_java$jdk=$work/bare$jdk/hello"
+done
+out=$(STREAMDOCTOR_HOME=/nonexistent node "$BENCH_DIR/lib/startup-driver.mjs" "$RUNS" "$CALLER" python=$work/py/echo-host $specs)
+echo "$out"
+get() { echo "$out" | node -e 'const l=require("fs").readFileSync(0,"utf8").trim().split("\n").map(JSON.parse).find(x=>x.name===process.argv[1]); console.log(l?l.median_ms:"")' "$1"; }
+py=$(get python)
+# Nothing heavy before hello: hello is written right before platform.Logs loads (HostMain).
+heavy=0
+for jdk in 17 25; do
+  [ -d "$work/jdk$jdk" ] || continue
+  eval java=\$JDK$jdk
+  STREAMDOCTOR_HOME="$work/jdk$jdk/home" "$java" -Xshare:auto -Xlog:class+load:file="$work/cl$jdk.txt" \
+    -jar "$work/jdk$jdk/home/data/streamdoctor.jar" "$CALLER" </dev/null >/dev/null 2>&1 || true
+  before=$(awk '/io\.streamdoctor\.platform\.Logs /{exit} {print $2}' "$work/cl$jdk.txt" \
+    | grep -cE '^(com\.fasterxml|org\.sqlite|com\.sun\.jna|org\.xbill|picocli|javax\.net\.ssl\.SSL|sun\.security\.ssl)' || true)
+  total=$(awk '/io\.streamdoctor\.platform\.Logs /{exit} {n++} END {print n+0}' "$work/cl$jdk.txt")
+  echo "jdk$jdk: $total classes load before the hello, $before of them heavy (Jackson/SQLite/JNA/dnsjava/picocli/TLS)"
+  heavy=$((heavy + before))
+done
+for jdk in 25 17; do
+  h=$(get jdk$jdk)
+  b=$(get bare_java$jdk)
+  [ -n "$h" ] && echo "jdk$jdk: host_ms=$h bare_java_ms=$b python_echo_ms=$py ratio=$(awk -v a="$h" -v b="$py" 'BEGIN{printf "%.2f", a/b}') bare_java_ratio=$(awk -v a="$b" -v b="$py" 'BEGIN{printf "%.2f", a/b}')"
+done
+h=$(get jdk17); [ -n "$h" ] || h=$(get jdk25)
+[ "$heavy" -eq 0 ] || echo "WARNING: heavy classes before hello: $heavy"
+echo "startup host_ms=$h python_echo_ms=$py ratio=$(awk -v a="$h" -v b="$py" 'BEGIN{printf "%.2f", a/b}')"
