@@ -24,7 +24,11 @@ function run(argv, timeout = 10_000) {
 }
 
 const live = new Set();
-process.on('exit', () => { for (const p of live) p.close(); });
+const closeAll = () => { for (const p of live) p.close(); };
+process.on('exit', closeAll);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => { closeAll(); process.exit(128 + (sig === 'SIGINT' ? 2 : 15)); });
+}
 
 export function createPair() {
   const id = randomBytes(3).toString('hex');
@@ -39,14 +43,14 @@ export function createPair() {
     ip: (...args) => run([IP, ...args]),
     linkUp(up) { run([IP, '-n', p.client, 'link', 'set', 'dev', p.clientIf, up ? 'up' : 'down']); },
     /**
-     * The client's network changes under an open connection: link down, its address replaced by
-     * the pair's spare one (.3), link up. New connections work; the old ones are dead (the
+     * The client's network changes under an open connection: link down, its address swapped
+     * between .2 and .3, link up. New connections work; the old ones are dead (the
      * server's packets go to an address nobody holds any more), as after a Wi-Fi/VPN switch.
      */
     async moveClient(downMs = 800) {
       p.linkUp(false);
       run([IP, '-n', p.client, 'addr', 'del', `${p.clientAddr}/29`, 'dev', p.clientIf]);
-      p.clientAddr = p.spareAddr;
+      [p.clientAddr, p.spareAddr] = [p.spareAddr, p.clientAddr];
       run([IP, '-n', p.client, 'addr', 'add', `${p.clientAddr}/29`, 'dev', p.clientIf]);
       await new Promise((r) => setTimeout(r, downMs));
       p.linkUp(true);
