@@ -36,9 +36,10 @@ async function runEnvironment(env, runs, results, skipped) {
         return;
       }
       pair = createPair();
-      lab = await startLab(['--bind', pair.serverAddr], { prefix: pair.inNs(pair.server) });
-      base = lab.url.replace(pair.serverAddr, 'localhost');
-      opts.extraArgs = [`--host-resolver-rules=MAP localhost ${pair.serverAddr}`];
+      const ns = env.netns(pair);
+      lab = await startLab(['--bind', pair.serverAddr, ...ns.labArgs], { prefix: pair.inNs(pair.server) });
+      base = ns.base(lab);
+      opts.extraArgs = ns.extraArgs;
     } else {
       lab = await startLab();
       base = lab.url;

@@ -61,9 +61,49 @@ export function netnsCases(pair) {
   ];
 }
 
+// Resolution through a real (lab) DNS server: Chromium in the client namespace resolves with
+// /etc/netns/CLIENT/resolv.conf → the lab DNS in the server namespace, which answers chatgpt.com
+// with the lab's address and fails each stream host its own way. The page impersonates chatgpt.com
+// over the lab's HTTPS port (--ignore-certificate-errors); `stream_host` picks the failing name.
+// Each case first sets the lab DNS rule for chat.openai.com (its control API, reached from a tab:
+// the namespace is not reachable from here); the lab's answers carry no SOA, so Chromium does not
+// cache the failure and the next case resolves again.
+const dnsRule = (rule) => async (context, base) => {
+  const p = await context.newPage();
+  try {
+    await p.goto(`${base}lab/dns?set=chat.openai.com=${rule}`);
+  } finally {
+    await p.close();
+  }
+};
+export const NETNS_DNS = [
+  ['nsdns_clean', 'fault=clean', null],
+  ['nsdns_nxdomain', 'fault=clean&stream_host=chat.openai.com', 'dns.resolution_failed', { before: dnsRule('nxdomain') }],
+  ['nsdns_servfail', 'fault=clean&stream_host=chat.openai.com', 'dns.resolution_failed', { before: dnsRule('servfail') }],
+  ['nsdns_dead', 'fault=clean&stream_host=chat.openai.com', 'dns.resolution_failed', { before: dnsRule('drop'), timeoutMs: 40_000 }],
+];
+
+const MAP_LOCALHOST = (pair) => ({
+  extraArgs: [`--host-resolver-rules=MAP localhost ${pair.serverAddr}`],
+  base: (lab) => lab.url.replace(pair.serverAddr, 'localhost'),
+});
+
+/**
+ * An environment: its cases, the browser options, and for namespace ones (root) `netns(pair)`
+ * giving lab arguments, browser arguments and the page base URL.
+ */
 export const ENVIRONMENTS = [
   { id: 'plain', cases: () => PLAIN, browser: {} },
   { id: 'blocker', cases: () => BLOCKED, browser: { extensions: [EXTENSION, BLOCKER] } },
   { id: 'dns', cases: () => DNS, browser: { extraArgs: ['--host-resolver-rules=MAP localhost ~NOTFOUND'] } },
-  { id: 'netns', netns: true, cases: (pair) => netnsCases(pair), browser: {} },
+  { id: 'netns', cases: (pair) => netnsCases(pair), browser: {}, netns: (pair) => ({ labArgs: [], ...MAP_LOCALHOST(pair) }) },
+  { id: 'netns_dns', cases: () => NETNS_DNS, browser: {}, netns: (pair) => {
+    const s = pair.serverAddr;
+    pair.resolvConf(pair.client, s);
+    return {
+      labArgs: ['--https-port', '0', '--dns-port', '53', '--dns', `chatgpt.com=${s}`, '--dns', 'chat.openai.com=nxdomain'],
+      extraArgs: ['--ignore-certificate-errors'],
+      base: (lab) => `https://chatgpt.com:${new URL(lab.https).port}/`,
+    };
+  } },
 ];

@@ -98,7 +98,8 @@ export function startLab(extraArgs = [], { prefix = [], home = null } = {}) {
           child.kill('SIGTERM');
           if (!home) rmSync(labHome, { recursive: true, force: true });
         };
-        resolvePromise({ url: m[1], stop, child });
+        const https = out.match(/lab https on (https:\/\/[0-9.]+:\d+\/)/);
+        resolvePromise({ url: m[1], https: https ? https[1] : null, stop, child });
       }
     });
     child.stderr.on('data', (d) => { err += d; });

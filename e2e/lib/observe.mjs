@@ -12,11 +12,12 @@ export function rankedCauses(brk) {
 }
 
 /**
- * spec: {name, url (page base), query, timeoutMs?, during?(page, pair)}. Resolves with
+ * spec: {name, url (page base), query, timeoutMs?, before?(context, url), during?(page)}. Resolves with
  * {causes: [...] (empty: no break), seen: {banner, bannerText, netError, httpStatus, froze}, ms}.
  */
 export async function observeCase(context, worker, spec, run) {
   const started = Date.now();
+  if (spec.before) await spec.before(context, spec.url);
   const page = await context.newPage();
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(m.text()));
