@@ -85,10 +85,11 @@ export function proxyEvent(details) {
   return { type: 'browser.proxy', ts: Date.now(), mode, levelOfControl: details && details.levelOfControl ? details.levelOfControl : null, scheme };
 }
 
-export async function reportProxy(ext, emit) {
+export async function reportProxy(ext, emit, caps = null) {
   try {
     emit(proxyEvent(await ext.proxy.settings.get({})));
   } catch {
+    if (caps) caps.note('proxy_settings');
     // no proxy API (or private-window restriction in Firefox): no evidence
   }
 }
