@@ -48,7 +48,7 @@ export async function popupView(ff, tabId, shotName) {
     const actor = await ff.consoleFor(new RegExp(`/popup/popup\\.html\\?tab=${tabId}$`), 10_000);
     const view = await poll(() => ff.rdp.evaluateJson(actor, `({
       causes: [...document.querySelectorAll('.break[data-cause]')].map((e) => e.getAttribute('data-cause')),
-      notes: [...document.querySelectorAll('[data-note]')].map((e) => e.getAttribute('data-note')),
+      gaps: [...document.querySelectorAll('#gaps [data-gap]')].map((e) => e.getAttribute('data-gap')),
       text: document.body.innerText.slice(0, 4000),
     })`), (v) => v && v.causes.length > 0, 10_000, 'the popup to list a break').catch(() => null);
     if (shotName) await screenshot(ff, `popup/popup.html?tab=${tabId}`, shotName);

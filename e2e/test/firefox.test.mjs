@@ -21,7 +21,6 @@ const CASES = [
   ['fin', 'fault=fin&proto=sse', 'stream.dropped_unexplained'],
   ['http429', 'fault=http429&proto=sse', 'server.overloaded'],
   ['ws_drop', 'fault=ws_drop&proto=ws', 'stream.dropped_unexplained'],
-  ['stall', 'fault=stall&proto=sse', 'stream.stalled'],
 ];
 
 let lab;
@@ -75,7 +74,7 @@ for (const [name, query, expected] of CASES) {
   });
 }
 
-// Last: the blocker stays installed for the rest of the session. It blocks only /lab/claude/.
+// The blocker stays installed for the rest of the session; it blocks only /lab/claude/.
 test('firefox blocked by another add-on: HISTORY names extension.blocked_request', { skip, timeout: 90_000 }, async () => {
   const id = await ff.installAddon(BLOCKER);
   assert.equal(id, 'blocker@streamdoctor.test');
@@ -88,4 +87,16 @@ test('firefox blocked by another add-on: HISTORY names extension.blocked_request
   assert.equal(r.history.cause, 'extension.blocked_request', `HISTORY ${JSON.stringify(r.history)}; findings ${JSON.stringify(r.brk.findings)}`);
   assert.equal(r.popup && r.popup.causes[0], 'extension.blocked_request', `popup: ${JSON.stringify(r.popup)}`);
   assert.match(r.popup.text, /StreamDoctor test blocker/);
+});
+
+// Last: closing a tab whose stream is still open leaves that stream "streaming" in the host's
+// view, which would count as a second streaming tab (session.conflict) for any later break.
+test('firefox stall: HISTORY names stream.stalled', { skip, timeout: 90_000 }, async () => {
+  const r = await runFirefoxBreak(ff, fx, lab.url, 'stall', 'fault=stall&proto=sse', 'stream.stalled', 60_000);
+  seen.stall = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.state };
+  assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
+  assert.equal(r.history.cause, 'stream.stalled', `HISTORY ${JSON.stringify(r.history)}; findings ${JSON.stringify(r.brk.findings)}`);
+  assert.ok(r.view.notifications.some((n) => n.id === `sd:${r.brk.breakId}`), JSON.stringify(r.view.notifications));
+  assert.equal(r.popup && r.popup.causes[0], 'stream.stalled', `popup: ${JSON.stringify(r.popup)}`);
+  assert.ok(r.popup.gaps.includes('notification_buttons'), `popup notes the missing notification buttons: ${JSON.stringify(r.popup)}`);
 });

@@ -65,7 +65,12 @@ const router = createRouter({
     'hook.event': (msg, sender) => {
       const event = cleanHookEvent(msg.event);
       if (!event) return { ok: false, error: 'invalid_event' };
-      emit(streams.toProtocol(event, sender.tab.id));
+      const out = streams.toProtocol(event, sender.tab.id);
+      // Held-back request errors of this tab go out with the stream they belong to: after its
+      // open, before anything else (its end in particular).
+      if (out && out.type === 'stream.open') emit(out);
+      requests.flush(sender.tab.id);
+      if (out && out.type !== 'stream.open') emit(out);
       saveStreams(streams.snapshot());
       return { ok: true };
     },
@@ -78,7 +83,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   router.route(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e && e.message) }));
   return true;
 });
-watchRequests(ext, streams, emit);
+const requests = watchRequests(ext, streams, emit);
 watchProxy(ext, emit);
 watchCookies(ext, emit);
 inventory.watch();
