@@ -111,13 +111,13 @@ const prefString = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
  * Starts headless Firefox with `sourceDir` as a temporary add-on. Returns {rdp, bidi, bg,
  * consoleFor, evalBg, installAddon, close}. Every step is bounded.
  */
-export async function launchFirefox(fx, sourceDir = FIREFOX_BUILD) {
+export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {} } = {}) {
   const webExt = (await import('web-ext')).default;
   const bidiPort = await freePort();
   const runner = await withTimeout(webExt.cmd.run({
     sourceDir, firefox: fx.wrapper, startUrl: 'about:blank', noInput: true, noReload: true,
     args: ['-headless', `--remote-debugging-port=${bidiPort}`],
-    pref: { ...LOCAL_ONLY_PREFS, 'extensions.webextensions.uuids': prefString(JSON.stringify({ [GECKO_ID]: UUID })) },
+    pref: { ...LOCAL_ONLY_PREFS, ...prefs, 'extensions.webextensions.uuids': prefString(JSON.stringify({ [GECKO_ID]: UUID })) },
   }, { shouldExitProgram: false }), 60_000, 'web-ext run');
   let rdp = null;
   let bidi = null;

@@ -24,10 +24,14 @@ export function createCapabilities({ firefox = false } = {}) {
   };
 }
 
-/** Checks the management API's shape: true when it can tell blocking power apart. */
+/**
+ * Checks the management API's shape: true when it can tell blocking power apart. Only real
+ * extensions count: Firefox lists themes, dictionaries and language packs without permissions.
+ */
 export function managementDetailed(all) {
   if (!Array.isArray(all)) return false;
-  return all.every((x) => Array.isArray(x.permissions) && Array.isArray(x.hostPermissions));
+  return all.filter((x) => !x.type || x.type === 'extension')
+    .every((x) => Array.isArray(x.permissions) && Array.isArray(x.hostPermissions));
 }
 
 /**

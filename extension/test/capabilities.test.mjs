@@ -47,6 +47,7 @@ test('capabilities_chrome_noGaps_firefox_buttonsAndPages', () => {
 test('managementDetailed_entriesWithoutPermissions_false', () => {
   assert.equal(managementDetailed([{ id: 'a', permissions: [], hostPermissions: [] }]), true);
   assert.equal(managementDetailed([{ id: 'a', permissions: ['tabs'] }]), false);
+  assert.equal(managementDetailed([{ id: 'dark@mozilla.org', type: 'theme' }, { id: 'a', type: 'extension', permissions: [], hostPermissions: [] }]), true);
   assert.equal(managementDetailed(undefined), false);
 });
 
