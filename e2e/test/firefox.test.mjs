@@ -94,6 +94,7 @@ test('firefox blocked by another add-on: HISTORY names extension.blocked_request
   const r = await runFirefoxBreak(ff, fx, lab.url, 'blocked', 'fault=clean&proto=claude', 'extension.blocked_request');
   seen.blocked = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.error };
   assert.ok(r.view.requestErrors.some((e) => e.error === 'NS_ERROR_ABORT'), JSON.stringify(r.view.requestErrors));
+  assert.ok(r.view.notifications.some((n) => n.id === `sd:${r.brk.breakId}`), JSON.stringify(r.view.notifications));
   assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
   assert.equal(r.history.cause, 'extension.blocked_request', `HISTORY ${JSON.stringify(r.history)}; findings ${JSON.stringify(r.brk.findings)}`);
   assert.equal(r.popup && r.popup.causes[0], 'extension.blocked_request', `popup: ${JSON.stringify(r.popup)}`);
