@@ -21,6 +21,14 @@ export function renderConnection(doc, t, state) {
   fix.textContent = fixKey ? t(fixKey) : '';
 }
 
+/** What this browser cannot do, as notes (background/capabilities.js): li[data-gap]. */
+export function renderGaps(doc, t, gaps) {
+  const ul = doc.getElementById('gaps');
+  if (!ul) return;
+  ul.replaceChildren(...gaps.map((id) => el(doc, 'li', { 'data-gap': id }, t('gap_' + id))));
+  ul.hidden = gaps.length === 0;
+}
+
 export function renderStreams(doc, t, streams) {
   const ul = doc.getElementById('streams');
   ul.replaceChildren();
