@@ -111,7 +111,7 @@ const prefString = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
  * Starts headless Firefox with `sourceDir` as a temporary add-on. Returns {rdp, bidi, bg,
  * consoleFor, evalBg, installAddon, close}. Every step is bounded.
  */
-export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {} } = {}) {
+export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {}, inspect = true } = {}) {
   const webExt = (await import('web-ext')).default;
   const bidiPort = await freePort();
   const runner = await withTimeout(webExt.cmd.run({
@@ -132,8 +132,10 @@ export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {} 
   try {
     const port = runner.extensionRunners[0].runningInfo.debuggerPort;
     rdp = await Rdp.connect(port);
-    const consoleFor = await rdp.watchAddon(GECKO_ID);
-    const bg = await consoleFor(/^moz-extension:\/\/[^/]+\/_generated_background_page\.html/, 20_000);
+    // Watching the add-on's targets is what a devtools toolbox does (it may keep the event page
+    // from idling): `inspect: false` leaves the add-on alone for tests of its lifecycle.
+    const consoleFor = inspect ? await rdp.watchAddon(GECKO_ID) : null;
+    const bg = inspect ? await consoleFor(/^moz-extension:\/\/[^/]+\/_generated_background_page\.html/, 20_000) : null;
     const evalBg = (expr, timeoutMs) => rdp.evaluateJson(bg, expr, timeoutMs);
     bidi = await Bidi.connect(bidiPort);
     return { rdp, bidi, bg, consoleFor, evalBg, installAddon: (p) => rdp.installTemporaryAddon(p), close };
