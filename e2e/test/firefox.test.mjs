@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startLab } from '../lib/harness.mjs';
 import { BLOCKER, buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome } from '../lib/firefox.mjs';
-import { runFirefoxBreak, runFirefoxClean, topCause } from '../lib/firefox-cases.mjs';
+import { runFirefoxBreak, runFirefoxClean, topCause, withPopup } from '../lib/firefox-cases.mjs';
 
 const pre = firefoxPrerequisites();
 if (!pre.ok && !pre.required) console.log(`# Firefox e2e skipped, missing: ${pre.missing.join('; ')}`);
@@ -84,6 +84,18 @@ for (const [name, query, expected] of CASES) {
     assert.equal(r.popup && r.popup.causes[0], expected, `popup: ${JSON.stringify(r.popup)}`);
   });
 }
+
+test('firefox: remedies that need about: pages say what to type instead of failing', { skip, timeout: 30_000 }, async () => {
+  const tabId = await ff.evalBg('(await browser.tabs.query({}))[0].id');
+  const replies = await withPopup(ff, tabId, (actor) => ff.rdp.evaluateJson(actor, `({
+    doh: await browser.runtime.sendMessage({ type: 'ui.action', action: 'open_doh_settings', args: {} }),
+    proxy: await browser.runtime.sendMessage({ type: 'ui.action', action: 'open_proxy_settings', args: {} }),
+  })`));
+  assert.equal(replies.doh.ok, false);
+  assert.equal(replies.doh.manual, 'about:preferences#privacy');
+  assert.match(replies.doh.error, /about:preferences#privacy/);
+  assert.equal(replies.proxy.manual, 'about:preferences#general');
+});
 
 // The blocker stays installed for the rest of the session; it blocks only /lab/claude/.
 test('firefox blocked by another add-on: HISTORY names extension.blocked_request', { skip, timeout: 90_000 }, async () => {
