@@ -113,12 +113,24 @@ const prefString = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
  */
 export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {}, inspect = true } = {}) {
   const webExt = (await import('web-ext')).default;
+  // web-ext logs its progress to stdout, which would clutter the test report: keep it, and
+  // attach it to the error if the launch fails.
+  const { consoleStream } = await import('web-ext/util/logger');
+  consoleStream.startCapturing();
   const bidiPort = await freePort();
-  const runner = await withTimeout(webExt.cmd.run({
+  const starting = webExt.cmd.run({
     sourceDir, firefox: fx.wrapper, startUrl: 'about:blank', noInput: true, noReload: true,
     args: ['-headless', `--remote-debugging-port=${bidiPort}`],
     pref: { ...LOCAL_ONLY_PREFS, ...prefs, 'extensions.webextensions.uuids': prefString(JSON.stringify({ [GECKO_ID]: UUID })) },
-  }, { shouldExitProgram: false }), 60_000, 'web-ext run');
+  }, { shouldExitProgram: false });
+  let runner;
+  try {
+    runner = await withTimeout(starting, 60_000, 'web-ext run');
+  } catch (e) {
+    starting.then((late) => late.exit(), () => {}); // a launch that finishes after the timeout
+    e.message += `\nweb-ext said:\n${consoleStream.capturedMessages.join('').slice(-3000)}`;
+    throw e;
+  }
   let rdp = null;
   let bidi = null;
   const close = async () => {
@@ -141,6 +153,7 @@ export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {},
     return { rdp, bidi, bg, consoleFor, evalBg, installAddon: (p) => rdp.installTemporaryAddon(p), close };
   } catch (e) {
     await close();
+    e.message += `\nweb-ext said:\n${consoleStream.capturedMessages.join('').slice(-3000)}`;
     throw e;
   }
 }
