@@ -113,8 +113,6 @@ test('firefox blocked by another add-on: HISTORY names extension.blocked_request
   assert.match(r.popup.text, /StreamDoctor test blocker/);
 });
 
-// Last: closing a tab whose stream is still open leaves that stream "streaming" in the host's
-// view, which would count as a second streaming tab (session.conflict) for any later break.
 test('firefox stall: HISTORY names stream.stalled', { skip, timeout: 90_000 }, async () => {
   const r = await runFirefoxBreak(ff, fx, lab.url, 'stall', 'fault=stall&proto=sse', 'stream.stalled', 60_000);
   seen.stall = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.state };
@@ -125,4 +123,15 @@ test('firefox stall: HISTORY names stream.stalled', { skip, timeout: 90_000 }, a
   // Firefox 153 has management details and proxy settings; it lacks notification buttons and
   // lets no add-on open about: pages.
   assert.deepEqual(r.popup.gaps, ['notification_buttons', 'browser_pages'], `popup notes: ${JSON.stringify(r.popup)}`);
+});
+
+// The stall tab was closed with its stream still open: the add-on ends it as `aborted`, so the
+// host does not count it as a second streaming tab (session.conflict) for this later break.
+// (The blocker installed above still counts as a recent extension change, so the top cause here
+// is extension.interference; what matters is that session.conflict is absent.)
+test('firefox after closing a stalled tab: the next break is not blamed on several tabs', { skip, timeout: 90_000 }, async () => {
+  const r = await runFirefoxBreak(ff, fx, lab.url, 'rst_after_close', 'fault=rst&proto=sse', 'extension.interference');
+  assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
+  assert.notEqual(r.history.cause, 'session.conflict');
+  assert.deepEqual(r.brk.findings.filter((f) => f.cause === 'session.conflict'), []);
 });
