@@ -85,8 +85,9 @@ public final class HostMain {
     };
     PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
         new LazyTrust()); // cacerts and the TLS stack load on the first TLS probe, not at start
-    pipeline.onNewBreak(new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
-        new PatternEvidence(history, clock, ZoneId.systemDefault())));
+    AutoPostMortem autoPostMortem = new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
+        new PatternEvidence(history, clock, ZoneId.systemDefault()));
+    pipeline.onNewBreak(autoPostMortem);
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     commands.addAll(ConfigCommands.all(recorder, dirs.data().resolve("recordings"), clock));
@@ -95,7 +96,9 @@ public final class HostMain {
     try (Monitors monitors = Monitors.standard(platform, clock); postMortem) {
       monitors.start(sink);
       exit = new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
+      autoPostMortem.awaitIdle(AutoPostMortem.DEADLINE_MS + 500);
     }
+    recorder.close(); // after the last probed verdict, so the recording holds it too
     history.close(); // after the session: its scheduler has delivered the last verdicts
     return exit;
   }

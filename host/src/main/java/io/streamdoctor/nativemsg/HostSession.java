@@ -63,7 +63,6 @@ public final class HostSession {
       scheduler.close();
       recorder.flush();
       acker.flush();
-      recorder.close();
     }
     return exit;
   }

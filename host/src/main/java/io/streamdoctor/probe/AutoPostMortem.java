@@ -26,6 +26,7 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
   private final Recorder recorder;
   private final HostClock clock;
   private final Function<Diagnosis, List<Evidence>> extra;
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   /** {@code extra}: more evidence for the probed verdict, e.g. the history patterns of the break. */
   public AutoPostMortem(PostMortem postMortem, Pipeline pipeline, Consumer<Evidence> sink, Recorder recorder,
@@ -43,7 +44,16 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
     if (d == null || (d.url() == null && d.site() == null)) {
       return;
     }
-    postMortem.runForUrl(d.site(), d.url(), Deadline.in(DEADLINE_MS)).whenComplete((evidence, error) -> {
+    inFlight.incrementAndGet();
+    java.util.concurrent.CompletableFuture<List<Evidence>> run;
+    try {
+      run = postMortem.runForUrl(d.site(), d.url(), Deadline.in(DEADLINE_MS));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      inFlight.decrementAndGet();
+      LOG.info("session over: no post-mortem for " + d.breakId());
+      return;
+    }
+    run.whenComplete((evidence, error) -> {
       try {
         if (error != null) {
           LOG.log(Level.WARNING, "post-mortem for " + d.breakId() + " failed", error);
@@ -59,7 +69,35 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
         pipeline.rediagnose(d.breakId(), at, "probed");
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "probed verdict for " + d.breakId() + " failed", e);
+      } finally {
+        synchronized (inFlight) {
+          inFlight.decrementAndGet();
+          inFlight.notifyAll();
+        }
       }
     });
+  }
+
+  /**
+   * At the end of a session: lets the probed verdicts of the last breaks finish (and be saved)
+   * before the probe pool and the history close, bounded so the host still exits promptly.
+   */
+  public void awaitIdle(long timeoutMs) {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    synchronized (inFlight) {
+      while (inFlight.get() > 0) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          LOG.info(inFlight.get() + " post-mortem(s) still running at exit");
+          return;
+        }
+        try {
+          inFlight.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 }
