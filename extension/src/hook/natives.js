@@ -55,6 +55,7 @@ export function captureNatives(g) {
     getReader: method(Rs, 'getReader'),
     read: method(ReaderProto, 'read'),
     TextDecoder: g.TextDecoder,
+    Uint8Array: g.Uint8Array,
     decode: method(g.TextDecoder && g.TextDecoder.prototype, 'decode'),
     ArrayBuffer: g.ArrayBuffer,
     isView: g.ArrayBuffer && g.ArrayBuffer.isView,

@@ -10,7 +10,8 @@
 // promise is a fresh native Promise (so an unhandled rejection still reaches the page exactly as
 // before) that settles one microtask after the original.
 import { streamRule, isStreamingContentType } from '../common/sites.js';
-import { createSseParser, createLineParser, classifySseEvent } from '../common/sse.js';
+import { createLineParser, classifySseEvent } from '../common/sse.js';
+import { createSseByteParser } from '../common/sse-bytes.js';
 import { utf8Length } from '../common/sha256.js';
 import { call } from './natives.js';
 
@@ -121,19 +122,26 @@ function readBody(ctx, copy, tracker) {
   const { N, site } = ctx;
   const reader = N.apply(N.getReader, N.apply(N.responseBody, copy, []), []);
   const decoder = new N.TextDecoder();
-  const onRecord = (type, data) => tracker.frame(ctx.now(), classifySseEvent(site, type, data));
-  const parser = tracker.kind === 'sse' ? createSseParser(onRecord) : createLineParser((rec) => onRecord('message', rec));
+  // Events of one chunk arrived together: one timestamp per chunk, not one clock read per event.
+  let chunkTime = 0;
+  const onRecord = (type, data) => tracker.frame(chunkTime, classifySseEvent(site, type, data));
+  // SSE is parsed on the bytes (only short or error values are decoded); other bodies as text.
+  const sse = tracker.kind === 'sse';
+  const parser = sse
+    ? createSseByteParser(onRecord, (b, s, e) => N.apply(N.decode, decoder, [new N.Uint8Array(b.buffer, b.byteOffset + s, e - s)]))
+    : createLineParser((rec) => onRecord('message', rec));
   const step = (result) => {
     const t = ctx.now();
+    chunkTime = t;
     if (result.done) {
-      parser.push(N.apply(N.decode, decoder, []));
+      if (!sse) parser.push(N.apply(N.decode, decoder, []));
       parser.end();
       tracker.end(ctx.now(), { outcome: tracker.cleanOutcome() });
       return;
     }
     const chunk = result.value;
     tracker.bytes(t, chunk.byteLength);
-    parser.push(N.apply(N.decode, decoder, [chunk, { stream: true }]));
+    parser.push(sse ? chunk : N.apply(N.decode, decoder, [chunk, { stream: true }]));
     next();
   };
   const fail = (error) => {
