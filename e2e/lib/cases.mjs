@@ -39,11 +39,13 @@ export function topCause(brk) {
  * Opens the lab page with `query`, waits for the break of that tab and returns
  * {tabId, brk, notification, popup: [causes top first]}.
  */
-export async function runBreakCase(context, worker, labUrl, name, query, timeoutMs = 30_000) {
+export async function runBreakCase(context, worker, labUrl, name, query, timeoutMs = 30_000, { during } = {}) {
   const page = await context.newPage();
   const marker = `case=${name}`;
   await page.goto(`${labUrl}?${query}&autostart=1&${marker}`);
   const tabId = await tabIdFor(worker, marker);
+  // A fault the lab cannot play by itself (a network change) strikes while the page streams.
+  if (during) await during(page);
   const deadline = Date.now() + timeoutMs;
   let s = null;
   let brk = null;

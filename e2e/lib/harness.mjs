@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { safeEnv, writeLoopbackTargets } from './safety.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..', '..');
@@ -16,6 +17,8 @@ export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium'
 export const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 export const HOST_NAME = 'io.streamdoctor.host';
 export const ARTIFACTS = join(ROOT, 'e2e', 'target', 'artifacts');
+// Every host, lab and browser these tests start inherits this: probes stay on loopback.
+process.env.STREAMDOCTOR_LOOPBACK_ONLY = '1';
 
 /** Missing prerequisites fail under CI (STREAMDOCTOR_REQUIRE_BROWSER=1) and skip elsewhere. */
 export function prerequisites() {
@@ -48,8 +51,9 @@ export function makeProfile(name) {
   const home = join(dir, 'sdhome');
   mkdirSync(profile, { recursive: true });
   mkdirSync(home, { recursive: true });
+  writeLoopbackTargets(home);
   const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', '--no-archive', '--no-verify',
-    '--profile-dir', profile], { env: { ...process.env, STREAMDOCTOR_HOME: home, HOME: dir }, encoding: 'utf8' });
+    '--profile-dir', profile], { env: { ...safeEnv(home), HOME: dir }, encoding: 'utf8' });
   if (installed.status !== 0) {
     // Before the installer existed this wrote the manifest by hand; keep that as the fallback
     // only for an installer that does not know --profile-dir, and say so loudly.
@@ -63,7 +67,7 @@ export function makeProfile(name) {
 
 function writeManifestByHand(dir, profile, home) {
   const launcher = join(dir, 'streamdoctor-host.sh');
-  writeFileSync(launcher, `#!/bin/sh\nexport STREAMDOCTOR_HOME='${home}'\nexec '${javaBin()}' -Xshare:auto -Xmx64m -jar '${JAR}' "$@"\n`);
+  writeFileSync(launcher, `#!/bin/sh\nexport STREAMDOCTOR_HOME='${home}' STREAMDOCTOR_LOOPBACK_ONLY=1\nexec '${javaBin()}' -Xshare:auto -Xmx64m -jar '${JAR}' "$@"\n`);
   chmodSync(launcher, 0o755);
   const nmh = join(profile, 'NativeMessagingHosts');
   mkdirSync(nmh, { recursive: true });
@@ -73,20 +77,31 @@ function writeManifestByHand(dir, profile, home) {
   }, null, 2));
 }
 
-/** Starts `streamdoctor lab` on an ephemeral port; resolves with its base URL. */
-export function startLab(extraArgs = []) {
+/**
+ * Starts `streamdoctor lab` on an ephemeral port; resolves with its base URL. `prefix` runs it
+ * through another command (e.g. `ip netns exec NS`), `home` is its STREAMDOCTOR_HOME.
+ */
+export function startLab(extraArgs = [], { prefix = [], home = null } = {}) {
+  const labHome = home || mkdtempSync(join(tmpdir(), 'sd-e2e-lab-'));
+  if (!home) writeLoopbackTargets(labHome);
+  const argv = [...prefix, javaBin(), '-jar', JAR, 'lab', '--port', '0', '--until-stdin-closes', ...extraArgs];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(javaBin(), ['-jar', JAR, 'lab', '--port', '0', '--until-stdin-closes', ...extraArgs],
-      { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: safeEnv(labHome) });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`lab did not start in 20 s: ${out}${err}`)), 20_000);
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/lab listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const m = out.match(/lab listening on (http:\/\/[0-9.]+:\d+\/)/);
       if (m) {
         clearTimeout(timer);
-        resolvePromise({ url: m[1], stop: () => { child.stdin.end(); child.kill('SIGTERM'); }, child });
+        const stop = () => {
+          child.stdin.end();
+          child.kill('SIGTERM');
+          if (!home) rmSync(labHome, { recursive: true, force: true });
+        };
+        const https = out.match(/lab https on (https:\/\/[0-9.]+:\d+\/)/);
+        resolvePromise({ url: m[1], https: https ? https[1] : null, stop, child });
       }
     });
     child.stderr.on('data', (d) => { err += d; });
@@ -94,13 +109,15 @@ export function startLab(extraArgs = []) {
   });
 }
 
-export async function launchBrowser(profile, { extraArgs = [], extensions = [EXTENSION], wrapper } = {}) {
+export async function launchBrowser(profile, { extraArgs = [], extensions = [EXTENSION], wrapper, env } = {}) {
   const { chromium } = await import('playwright-core');
   const exts = extensions.join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: wrapper || CHROMIUM,
     headless: false,
     timeout: 30_000,
+    // The host Chromium starts inherits this (its launcher sets STREAMDOCTOR_HOME).
+    env: env || safeEnv(null),
     // Playwright adds --disable-extensions by default, which would unload the very thing under test.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -3,6 +3,7 @@
 // tabs or a restarted worker never notify the same break twice. A `stage:"probed"` update of a
 // known break replaces the stored diagnosis and updates a still-visible notification in place.
 import { causeTitle, actionableRemedies, remedyLabel } from '../src/common/causes.js';
+import { createNotification } from './capabilities.js';
 
 export const BREAKS_KEY = 'lastBreaks';
 export const NOTIFIED_KEY = 'notifiedBreaks';
@@ -34,7 +35,7 @@ export function notificationFor(t, brk, stage, iconUrl = 'icons/icon-128.png') {
 
 /**
  * deps: {storage: {local, session}, notifications, action, t, settings() → {notifications},
- *        log(entry)} — all promise-returning browser APIs (fakes in tests).
+ *        log(entry), caps (optional, capabilities.js)} — all promise-returning browser APIs (fakes in tests).
  */
 export function createBreaks(deps) {
   let breaks = [];
@@ -79,10 +80,11 @@ export function createBreaks(deps) {
       const shown = await deps.notifications.getAll();
       if (!shown || !shown[id]) return;
       delete options.type;
+      if (deps.caps && deps.caps.has('notification_buttons')) delete options.buttons;
       await deps.notifications.update(id, { ...options, type: 'basic' });
       deps.log({ id, title: options.title, update: true });
     } else {
-      await deps.notifications.create(id, options);
+      await createNotification(deps.notifications, id, options, deps.caps);
       deps.log({ id, title: options.title, update: false });
     }
     buttonRemedies.set(id, remedies);

@@ -35,10 +35,38 @@ export function requestEvent(kind, d, streams) {
   return { type: 'browser.http_status', ...base, status: d.statusCode, retryAfterS: retryAfterSeconds(d.responseHeaders) };
 }
 
-export function watchRequests(ext, streams, emit) {
+/** How long an unmatched request error waits for the page's stream.open to arrive. */
+export const MATCH_GRACE_MS = 400;
+
+/**
+ * Returns {urls, flush(tabId)}: `flush` sends the tab's held-back errors that now match a stream. The worker calls it
+ * when a hook event of that tab arrives, so an error is never sent after its stream's end (the
+ * host diagnoses a break 250 ms after it, with the evidence it has by then; Firefox reports an
+ * add-on's block before the page hook's stream.open has arrived).
+ */
+export function watchRequests(ext, streams, emit, timers = globalThis) {
+  const held = new Set();
+  const send = (h) => {
+    if (!held.delete(h)) return;
+    timers.clearTimeout(h.timer);
+    emit({ ...h.event, stream: streams.match(h.tabId, h.event.url) });
+  };
   const onError = (d) => {
     const e = requestEvent('error', d, streams);
-    if (e) emit(e);
+    if (!e) return;
+    // The browser reports a blocked or failed request before the page hook's stream.open has
+    // travelled through the bridge: give the match a moment before sending it unmatched.
+    if (e.stream === null && d.tabId >= 0) {
+      const h = { event: e, tabId: d.tabId, timer: null };
+      held.add(h);
+      h.timer = timers.setTimeout(() => send(h), MATCH_GRACE_MS);
+      return;
+    }
+    emit(e);
+  };
+  // Only errors that now match a stream: the others keep waiting for their own stream.open.
+  const flush = (tabId) => {
+    for (const h of [...held]) if (h.tabId === tabId && streams.match(tabId, h.event.url) !== null) send(h);
   };
   const onCompleted = (d) => {
     const e = requestEvent('completed', d, streams);
@@ -50,13 +78,13 @@ export function watchRequests(ext, streams, emit) {
     try {
       ext.webRequest.onErrorOccurred.addListener(onError, { urls });
       ext.webRequest.onCompleted.addListener(onCompleted, { urls }, ['responseHeaders']);
-      return urls;
+      return { urls, flush };
     } catch {
       ext.webRequest.onErrorOccurred.removeListener(onError);
       ext.webRequest.onCompleted.removeListener(onCompleted);
     }
   }
-  return null;
+  return { urls: null, flush };
 }
 
 /** Chrome's proxy.settings value or Firefox's → protocol fields (no host names, no credentials). */
@@ -75,10 +103,11 @@ export function proxyEvent(details) {
   return { type: 'browser.proxy', ts: Date.now(), mode, levelOfControl: details && details.levelOfControl ? details.levelOfControl : null, scheme };
 }
 
-export async function reportProxy(ext, emit) {
+export async function reportProxy(ext, emit, caps = null) {
   try {
     emit(proxyEvent(await ext.proxy.settings.get({})));
   } catch {
+    if (caps) caps.note('proxy_settings');
     // no proxy API (or private-window restriction in Firefox): no evidence
   }
 }

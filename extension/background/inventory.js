@@ -1,5 +1,6 @@
 // Installed extensions and their power over chat hosts (extension.* causes need it).
 import { hostMatchPatterns } from '../src/common/sites.js';
+import { managementDetailed } from './capabilities.js';
 
 const BLOCKING = ['declarativeNetRequest', 'declarativeNetRequestWithHostAccess', 'webRequestBlocking'];
 const ALL_HOSTS = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
@@ -26,7 +27,7 @@ export function describe(info) {
   };
 }
 
-export function createInventory(ext, selfId, emit) {
+export function createInventory(ext, selfId, emit, caps = null) {
   let known = new Map();
 
   async function refresh() {
@@ -34,8 +35,10 @@ export function createInventory(ext, selfId, emit) {
     try {
       all = await ext.management.getAll();
     } catch {
+      if (caps) caps.note('management_details');
       return [];
     }
+    if (caps && !managementDetailed(all)) caps.note('management_details');
     const list = all.filter((x) => x.id !== selfId && x.type !== 'theme').map(describe);
     known = new Map(list.map((x) => [x.id, x]));
     emit({ type: 'browser.extensions', ts: Date.now(), extensions: list });
@@ -43,7 +46,9 @@ export function createInventory(ext, selfId, emit) {
   }
 
   const changed = (change) => (info) => {
-    if (!info || info.id === selfId) return;
+    // Firefox fires onInstalled for its built-in themes at every start of a new profile: a theme
+    // cannot touch requests, so it is never a suspect.
+    if (!info || info.id === selfId || info.type === 'theme') return;
     const id = typeof info === 'string' ? info : info.id;
     const name = typeof info === 'string' ? known.get(id)?.name || '' : info.name;
     const kind = change === 'installed' && known.has(id) ? 'updated' : change;

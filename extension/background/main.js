@@ -1,7 +1,8 @@
 // Service worker entry: wires the modules and registers every listener synchronously at the top
 // level (MV3 wakes the worker for them). Startup state comes back from storage.session, so a
 // restarted worker resumes its outbox and stream list cheaply.
-import { ext, browserName, t } from '../src/ext.js';
+import { ext, browserName, isFirefox, t } from '../src/ext.js';
+import { createCapabilities } from './capabilities.js';
 import { cleanHookEvent } from '../src/common/wire.js';
 import { REMEDIES } from '../src/common/causes.js';
 import { createOutbox, debouncedSaver, OUTBOX_KEY } from './outbox.js';
@@ -17,6 +18,7 @@ import { createUiHandlers, loadSettings } from './ui.js';
 const STREAMS_KEY = 'streams';
 const LOG_LIMIT = 5000;
 
+const caps = createCapabilities({ firefox: isFirefox });
 const outgoing = []; // every event handed to the host link, for tests and bug reports
 const notificationsCreated = [];
 const outbox = createOutbox({ save: debouncedSaver(ext.storage.session, OUTBOX_KEY) });
@@ -43,6 +45,7 @@ const breaks = createBreaks({
   iconUrl: ext.runtime.getURL('icons/icon-128.png'),
   settings: loadSettings,
   log: (entry) => notificationsCreated.push(entry),
+  caps,
 });
 
 function emit(event) {
@@ -52,7 +55,7 @@ function emit(event) {
   if (outgoing.length > LOG_LIMIT) outgoing.shift();
 }
 
-const inventory = createInventory(ext, ext.runtime.id, emit);
+const inventory = createInventory(ext, ext.runtime.id, emit, caps);
 const remedies = createRemedies({ ext, link, storage: ext.storage.local });
 const connectivity = createConnectivity(navigator, emit);
 
@@ -62,11 +65,16 @@ const router = createRouter({
     'hook.event': (msg, sender) => {
       const event = cleanHookEvent(msg.event);
       if (!event) return { ok: false, error: 'invalid_event' };
-      emit(streams.toProtocol(event, sender.tab.id));
+      const out = streams.toProtocol(event, sender.tab.id);
+      // Held-back request errors of this tab go out with the stream they belong to: after its
+      // open, before anything else (its end in particular).
+      if (out && out.type === 'stream.open') emit(out);
+      requests.flush(sender.tab.id);
+      if (out && out.type !== 'stream.open') emit(out);
       saveStreams(streams.snapshot());
       return { ok: true };
     },
-    ...createUiHandlers({ ext, link, streams, breaks, inventory, remedies, emit }),
+    ...createUiHandlers({ ext, link, streams, breaks, inventory, remedies, emit, caps }),
   },
 });
 
@@ -75,7 +83,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   router.route(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e && e.message) }));
   return true;
 });
-watchRequests(ext, streams, emit);
+const requests = watchRequests(ext, streams, emit);
 watchProxy(ext, emit);
 watchCookies(ext, emit);
 inventory.watch();
@@ -117,7 +125,7 @@ const ready = (async () => {
   await breaks.load().catch(() => {});
   link.start();
   connectivity();
-  await reportProxy(ext, emit);
+  await reportProxy(ext, emit, caps);
   await inventory.refresh();
 })();
 
@@ -135,6 +143,7 @@ function snapshot() {
     streams: streams.snapshot(),
     streamingTabs: streams.streamingTabs(),
     lastBreaks: breaks.cached(),
+    gaps: caps.list(),
   };
 }
 Object.defineProperty(globalThis, '__streamdoctor', {

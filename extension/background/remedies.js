@@ -35,9 +35,13 @@ export function createRemedies({ ext, link, storage }) {
       return { ok: true };
     },
     async clear_site_session({ tabId, siteId }) {
-      const site = siteId ? siteById(siteId) : (await tabSite(tabId)).site;
+      const found = Number.isInteger(tabId) ? await tabSite(tabId).catch(() => null) : null;
+      const site = siteId ? siteById(siteId) : found && found.site;
       if (!site || site.id === 'generic') return { ok: false, error: 'not_a_chat_site' };
+      // the site's origins, plus the tab's exact origin when it belongs to the site (a port)
       const origins = siteOrigins(site);
+      const tabOrigin = found && found.site.id === site.id ? new URL(found.tab.url).origin : null;
+      if (tabOrigin && !origins.includes(tabOrigin)) origins.push(tabOrigin);
       const what = { cookies: true, localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true };
       if (isFirefox) {
         await ext.browsingData.remove({ hostnames: site.hosts }, { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true });

@@ -38,7 +38,7 @@ export function cleanSettings(input) {
   };
 }
 
-export function createUiHandlers({ link, streams, breaks, inventory, remedies }) {
+export function createUiHandlers({ link, streams, breaks, inventory, remedies, caps = null }) {
   return {
     async 'ui.state'(msg) {
       const tabId = Number(msg.tabId);
@@ -69,6 +69,7 @@ export function createUiHandlers({ link, streams, breaks, inventory, remedies })
         extensions: inventory.list(),
         disabledForTest: disabled[DISABLED_KEY] || [],
         settings: await loadSettings(),
+        gaps: caps ? caps.list() : [],
       };
     },
     async 'ui.request'(msg) {

@@ -1106,7 +1106,9 @@
       let tracker = null;
       if (rule) {
         tracker = ctx.newStream(rule.kind, target.url, startedAt);
-        tracker.open(payloadBytes(N, args[1]));
+        // a Request's own body cannot be measured without reading it: unknown (null), not 0
+        const fromRequest = N.Request && args[0] instanceof N.Request && !(args[1] && args[1].body != null);
+        tracker.open(fromRequest ? null : payloadBytes(N, args[1]));
       }
       return new N.Promise((resolve, reject) => {
         N.apply(N.then, pending, [

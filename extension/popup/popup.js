@@ -1,7 +1,7 @@
 // Popup controller. Also works opened as a tab (chrome-extension://ID/popup/popup.html?tab=N):
 // ?tab selects whose streams to show; otherwise the active tab of this window.
 import { ext, t, sendToWorker, browserName } from '../src/ext.js';
-import { renderConnection, renderStreams, renderBreaks } from './render.js';
+import { renderConnection, renderStreams, renderBreaks, renderGaps } from './render.js';
 import { reportMarkdown } from './report.js';
 
 let state = null;
@@ -26,6 +26,7 @@ async function refresh() {
   state = await sendToWorker({ type: 'ui.state', tabId });
   if (!state || !state.ok) return;
   renderConnection(document, t, state);
+  renderGaps(document, t, state.gaps || []);
   renderStreams(document, t, state.streams);
   renderBreaks(document, t, state);
   document.body.dataset.ready = 'true';

@@ -21,6 +21,14 @@ export function renderConnection(doc, t, state) {
   fix.textContent = fixKey ? t(fixKey) : '';
 }
 
+/** What this browser cannot do, as notes (background/capabilities.js): li[data-gap]. */
+export function renderGaps(doc, t, gaps) {
+  const ul = doc.getElementById('gaps');
+  if (!ul) return;
+  ul.replaceChildren(...gaps.map((id) => el(doc, 'li', { 'data-gap': id }, t('gap_' + id))));
+  ul.hidden = gaps.length === 0;
+}
+
 export function renderStreams(doc, t, streams) {
   const ul = doc.getElementById('streams');
   ul.replaceChildren();
@@ -78,9 +86,27 @@ export function renderBreaks(doc, t, state) {
         li.append(el(doc, 'time', {}, formatAt(e.atMs)), doc.createTextNode(String(e.text)));
         ev.append(li);
       }
+      for (const e of f.against || []) {
+        const li = el(doc, 'li', { class: 'against' });
+        li.append(el(doc, 'time', {}, formatAt(e.atMs)), doc.createTextNode(String(e.text)));
+        ev.append(li);
+      }
       div.append(ev);
       div.append(remedyButtons(doc, t, f, state));
       art.append(div);
+    }
+    // Why the other causes were ruled out, in plain words ("DNS answered in 14 ms ...").
+    if ((brk.ruledOut || []).length) {
+      const det = el(doc, 'details', { class: 'ruled-out' });
+      det.append(el(doc, 'summary', {}, t('ruledOutTitle')));
+      const ul = el(doc, 'ul');
+      for (const r of brk.ruledOut) {
+        const li = el(doc, 'li', { 'data-cause': r.cause });
+        li.append(el(doc, 'strong', {}, causeTitle(t, r.cause) + ': '), doc.createTextNode(String(r.why)));
+        ul.append(li);
+      }
+      det.append(ul);
+      art.append(det);
     }
     box.append(art);
   }

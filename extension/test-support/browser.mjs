@@ -45,10 +45,11 @@ export function withTimeout(promise, ms, what) {
 }
 
 /** Launches Chromium, with or without the extension. Starts on about:blank (webRequest trap). */
-export async function launch(chromium, { extension }) {
+export async function launch(chromium, { extension, others = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sd-browser-'));
   const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  if (extension) args.push(`--load-extension=${EXT_DIR}`, `--disable-extensions-except=${EXT_DIR}`);
+  const dirs = (extension ? [EXT_DIR] : []).concat(others).join(',');
+  if (dirs) args.push(`--load-extension=${dirs}`, `--disable-extensions-except=${dirs}`);
   const context = await withTimeout(
     chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: false, args, timeout: 30000 }),
     40000,

@@ -45,7 +45,7 @@ test('firefoxManifest_fromChromeManifest_backgroundScriptsAndGeckoId', () => {
   const ff = firefoxManifest(manifest);
   assert.deepEqual(ff.background, { scripts: ['background/main.js'], type: 'module' });
   assert.deepEqual(ff.browser_specific_settings.gecko.id, 'streamdoctor@streamdoctor.dev');
-  assert.deepEqual(ff.browser_specific_settings.gecko.strict_min_version, '128.0');
+  assert.deepEqual(ff.browser_specific_settings.gecko.strict_min_version, '140.0');
   assert.equal(ff.key, undefined);
   assert.equal(ff.minimum_chrome_version, undefined);
   assert.deepEqual(ff.content_scripts, manifest.content_scripts);

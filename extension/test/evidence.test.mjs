@@ -95,3 +95,51 @@ test('flushAndProbeSummaries_protocolReplies_shortLines', async () => {
   assert.equal(probeSummary({ type: 'probe.result', evidence: [{ type: 'probe.dns', outcome: 'ok' }, { type: 'probe.status_page', indicator: 'none' }] }), 'dns ok, status_page none');
   assert.equal(probeSummary(null), 'no probe results');
 });
+
+test('watchRequests_errorBeforeStreamOpen_matchedAfterGrace', async () => {
+  const { watchRequests, MATCH_GRACE_MS } = await import('../background/evidence.js');
+  const { createFakeTimers } = await import('../test-support/fake-timers.mjs');
+  const listeners = {};
+  const ext = {
+    webRequest: {
+      onErrorOccurred: { addListener: (fn) => (listeners.error = fn), removeListener() {} },
+      onCompleted: { addListener: (fn) => (listeners.completed = fn), removeListener() {} },
+    },
+  };
+  const streams = createStreamRegistry();
+  const out = [];
+  const timers = createFakeTimers();
+  watchRequests(ext, streams, (e) => out.push(e), timers);
+  listeners.error({ url: 'https://chatgpt.com/backend-api/conversation', tabId: 12, type: 'xmlhttprequest', error: 'net::ERR_BLOCKED_BY_CLIENT', method: 'POST' });
+  assert.equal(out.length, 0, 'held back');
+  streams.toProtocol({ type: 'stream.open', ts: 1, stream: 'wv.1', site: 'chatgpt', url: 'https://chatgpt.com/backend-api/conversation', kind: 'sse', payloadBytes: 1 }, 12);
+  timers.advance(MATCH_GRACE_MS);
+  assert.deepEqual(out.map((e) => [e.error, e.stream]), [['net::ERR_BLOCKED_BY_CLIENT', '12:wv.1']]);
+  listeners.error({ url: 'https://claude.ai/x', tabId: -1, type: 'main_frame', error: 'net::ERR_NAME_NOT_RESOLVED' });
+  assert.equal(out.length, 2, 'no tab: sent at once');
+});
+
+test('watchRequests_heldErrorMatchedByLaterOpen_flushSendsItBeforeTheEnd', async () => {
+  const { watchRequests } = await import('../background/evidence.js');
+  const { createFakeTimers } = await import('../test-support/fake-timers.mjs');
+  const listeners = {};
+  const ext = {
+    webRequest: {
+      onErrorOccurred: { addListener: (fn) => (listeners.error = fn), removeListener() {} },
+      onCompleted: { addListener: (fn) => (listeners.completed = fn), removeListener() {} },
+    },
+  };
+  const streams = createStreamRegistry();
+  const out = [];
+  const timers = createFakeTimers();
+  const requests = watchRequests(ext, streams, (e) => out.push(e), timers);
+  listeners.error({ url: 'https://claude.ai/api/organizations/o/chat_conversations/c/completion', tabId: 7, type: 'xmlhttprequest', error: 'NS_ERROR_ABORT', method: 'POST' });
+  listeners.error({ url: 'https://claude.ai/other.js', tabId: 7, type: 'script', error: 'NS_ERROR_ABORT' });
+  requests.flush(7);
+  assert.equal(out.length, 0, 'nothing matches yet: both held');
+  const open = streams.toProtocol({ type: 'stream.open', ts: 1, stream: 'wv.1', site: 'claude', url: 'https://claude.ai/api/organizations/o/chat_conversations/c/completion', kind: 'sse', payloadBytes: 1 }, 7);
+  requests.flush(7);
+  assert.deepEqual(out.map((e) => [e.error, e.stream]), [['NS_ERROR_ABORT', open.stream]]);
+  timers.advance(10_000);
+  assert.deepEqual(out.map((e) => e.stream), [open.stream, null], 'the unmatched one after the grace, once');
+});

@@ -235,3 +235,12 @@ test('hook_appRendered_noInitFailure', async () => {
   await settle(300);
   assert.equal(br.ofType('page.init_failed').length, 0);
 });
+
+test('hook_nonNativeOriginals_reportedAsBefore', async () => {
+  // the fake page's fetch/WebSocket/EventSource are plain JS: exactly what another extension's
+  // earlier wrapper looks like
+  const { br } = setup('https://chatgpt.com/', () => new Response(''));
+  await settle(20);
+  const before = br.ofType('page.hook_replaced').filter((e) => e.when === 'before').map((e) => e.api);
+  assert.deepEqual(before.sort(), ['EventSource', 'WebSocket', 'fetch']);
+});

@@ -18,7 +18,9 @@ export function firefoxManifest(chrome) {
     ...rest,
     background: { scripts: [chrome.background.service_worker], type: 'module' },
     // Everything stays on this computer (the host is local): no data collection to declare.
-    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
+    // 140 (ESR) is the first release that knows data_collection_permissions (addons-linter
+    // KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION); 128 ESR is out of support.
+    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
   };
 }
 

@@ -2,6 +2,7 @@
 // "not installed" state with its fix, renders injected diagnoses by the DOM contract, runs a
 // one-click remedy (hard reload of the chat tab), and notifications are never duplicated.
 import test from 'node:test';
+import http from 'node:http';
 import assert from 'node:assert/strict';
 import { loadDriver, launch, withTimeout, EXT_ID } from '../../test-support/browser.mjs';
 import { startLabServer } from '../../test-support/lab-server.mjs';
@@ -98,5 +99,46 @@ test('options_toggleNotifications_savedAndHonoured', { skip: driver.skip, timeou
     assert.equal(r, 0);
   } finally {
     await b.close();
+  }
+});
+
+test('popup_clearSiteSession_removesCookiesAndStorageOfThatOriginOnly', { skip: driver.skip, timeout: 120000 }, async () => {
+  const server = await startLabServer({ page: '<!doctype html><div id="app">lab</div>' });
+  const b = await launch(driver.chromium, { extension: true });
+  try {
+    const chat = await b.context.newPage();
+    await chat.goto('about:blank');
+    await withTimeout(chat.goto(server.origin + '/page.html'), 15000, 'open chat page');
+    await chat.evaluate(() => {
+      document.cookie = 'sd_lab_session=abc; path=/';
+      localStorage.setItem('k', 'v');
+    });
+    // another origin (not a chat site) keeps its data
+    const bystander = http.createServer((req, res) => res.end('<p>other</p>'));
+    await new Promise((r) => bystander.listen(0, '127.0.0.2', r));
+    const other = await b.context.newPage();
+    await other.goto('about:blank');
+    await withTimeout(other.goto(`http://127.0.0.2:${bystander.address().port}/`), 15000, 'open other origin');
+    await other.evaluate(() => {
+      document.cookie = 'keep=1; path=/';
+      localStorage.setItem('keep', '1');
+    });
+    const tabId = await b.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url.startsWith(url)).id, server.origin);
+    const session = [{ cause: 'session.conflict', confidence: 0.92, evidence: [{ atMs: 0, text: 'the stream request was refused with HTTP 401' }], remedies: ['clear_site_session', 'one_account_per_profile'] }];
+    await b.worker.evaluate(async (d) => globalThis.__streamdoctor.inject(d), diagnosis('evidence', tabId, session));
+    const popup = await b.context.newPage();
+    await withTimeout(popup.goto(`chrome-extension://${EXT_ID}/popup/popup.html?tab=${tabId}`), 15000, 'open popup');
+    await popup.waitForSelector('body[data-ready="true"]', { timeout: 10000 });
+    assert.equal(await popup.locator('.break').first().getAttribute('data-cause'), 'session.conflict');
+    await popup.click('button[data-remedy="clear_site_session"]');
+    await popup.waitForFunction(() => /Done/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
+    await chat.reload();
+    assert.deepEqual(await chat.evaluate(() => [document.cookie, localStorage.getItem('k')]), ['', null]);
+    await other.reload();
+    assert.deepEqual(await other.evaluate(() => [document.cookie, localStorage.getItem('keep')]), ['keep=1', '1']);
+    bystander.close();
+  } finally {
+    await b.close();
+    await server.close();
   }
 });

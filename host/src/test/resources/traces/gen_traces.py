@@ -103,6 +103,56 @@ def init_failed(t, tab=1, reason="no_app_root", scripts=2):
     return (t, {"type": "page.init_failed", "site": "chatgpt", "tabId": tab, "reason": reason, "failedScripts": scripts})
 
 
+# --- host-gathered evidence (recorded as {"ev": ...} lines, already on the host clock)
+def ev(t, e):
+    e = dict(e)
+    e["_host"] = True
+    return (t, e)
+
+
+def dnsp(t, kind, outcome="ok", resolver=None, host="chatgpt.com", answers=("104.18.32.47",), bogon=False,
+         disagrees=False, latency=14.0):
+    return ev(t, {"type": "probe.dns", "host": host, "resolver": resolver or {"system": "192.168.1.1",
+              "public": "1.1.1.1", "doh": "https://1.1.1.1/dns-query"}[kind], "resolverKind": kind,
+              "rcode": "NOERROR" if outcome == "ok" else outcome.upper(), "answers": list(answers) if outcome == "ok" else [],
+              "latencyMs": latency, "outcome": outcome, "bogon": bogon, "disagrees": disagrees})
+
+
+def tcpp(t, outcome="ok", successes=3, attempts=3, host="chatgpt.com", ms=18.0):
+    return ev(t, {"type": "probe.tcp", "host": host, "port": 443, "attempts": attempts, "successes": successes,
+                  "medianConnectMs": ms if successes else None, "outcome": outcome})
+
+
+def tlsp(t, outcome="ok", issuer="Google Trust Services (WE1)", expected=True, host="chatgpt.com"):
+    return ev(t, {"type": "probe.tls", "host": host, "outcome": outcome, "issuer": issuer,
+                  "expectedIssuer": expected, "handshakeMs": 40.0})
+
+
+def status(t, indicator, affected=(), site="chatgpt"):
+    return ev(t, {"type": "probe.status_page", "site": site, "indicator": indicator, "affected": list(affected)})
+
+
+def netchange(t, kind, iface="wlan0", detail=None):
+    return ev(t, {"type": "os.network_change", "kind": kind, "iface": iface, "detail": detail})
+
+
+def retrans(t, ratio, per_s):
+    return ev(t, {"type": "os.tcp_retransmits", "segsPerS": per_s / max(ratio, 1e-6), "retransPerS": per_s, "ratio": ratio})
+
+
+def sysproxy(t, proxied=True):
+    return ev(t, {"type": "os.system_proxy", "source": "env", "mode": "manual" if proxied else "none", "proxied": proxied})
+
+
+def hist(t, cause, confidence, *lines):
+    return ev(t, {"type": "history.pattern", "breakId": "BREAK", "cause": cause, "confidence": confidence,
+                  "lines": list(lines)})
+
+
+def healthy_probes(t):
+    return [dnsp(t, "system"), dnsp(t, "public"), tcpp(t), tlsp(t), status(t, "none")]
+
+
 S = {}
 # --- server.overloaded
 S["server.overloaded/clear_http429"] = ("server.overloaded", "something_went_wrong", [
@@ -245,6 +295,109 @@ S["combined/clean_stream_no_break"] = (None, None, [
 S["combined/user_abort_no_break"] = (None, None, [
     op(0), ft(400), end(1000, "aborted", frames=10)])
 
+# --- probe- and OS-backed causes
+S["dns.resolution_failed/probed_system_nxdomain_public_ok"] = ("dns.resolution_failed", "network_error", [
+    op(0), end(40, "error", frames=0, errorName="TypeError"), dnsp(600, "system", outcome="nxdomain"),
+    dnsp(600, "public"), tcpp(700)])
+S["dns.hijacked/clear_bogon_answer"] = ("dns.hijacked", "network_error", [
+    op(0), end(5000, "error", frames=0, errorName="TypeError"), dnsp(5400, "system", answers=("10.10.34.35",), bogon=True),
+    dnsp(5400, "public"), tcpp(5500, outcome="timeout", successes=0), tlsp(5500, outcome="timeout")])
+S["dns.hijacked/weak_disagree_and_tls_fails"] = ("dns.hijacked", "network_error", [
+    op(0), end(3000, "error", frames=0, errorName="TypeError"), dnsp(3400, "system", answers=("93.184.216.34",), disagrees=True),
+    dnsp(3400, "public"), tlsp(3500, outcome="ok", issuer="Fortinet CA", expected=False)])
+S["dns.hijacked/confounded_cdn_disagreement_only"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2000, "error", frames=40), dnsp(2400, "system", answers=("104.18.33.47",), disagrees=True),
+    dnsp(2400, "public"), tcpp(2500), tlsp(2500)])
+S["network.packet_loss/clear_retransmit_spike"] = ("network.packet_loss", "message_stream_error", [
+    op(0), ft(300), retrans(4000, 0.09, 40), retrans(5000, 0.12, 55), end(6000, "error", frames=80), tcpp(6400)])
+S["network.packet_loss/weak_probe_loses_connects"] = ("network.packet_loss", "message_stream_error", [
+    op(0), ft(300), end(6000, "error", frames=80), tcpp(6400, outcome="ok", successes=2, attempts=3)])
+S["network.packet_loss/confounded_spike_before_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    retrans(-60000, 0.2, 80), op(0), ft(300), retrans(2000, 0.002, 0.5), retrans(3000, 0.001, 0.2),
+    end(4000, "error", frames=80), tcpp(4400)])
+S["network.blocked/probed_tcp_refused_dns_ok"] = ("network.blocked", "network_error", [
+    op(0), end(50, "error", frames=0, errorName="TypeError"), dnsp(450, "system"), dnsp(450, "public"),
+    tcpp(500, outcome="refused", successes=0)])
+S["network.blocked/probed_sni_reset"] = ("network.blocked", "network_error", [
+    op(0), end(50, "error", frames=0, errorName="TypeError"), dnsp(450, "system"), tcpp(500), tlsp(520, outcome="reset")])
+S["network.blocked/confounded_probe_healthy"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(3000, "error", frames=60), rerr(3001, "net::ERR_CONNECTION_RESET", stream="1:1")] + healthy_probes(3400))
+S["network.changed/os_interface_down"] = ("network.changed", "message_stream_error", [
+    op(0, site="copilot"), ft(300), netchange(1800, "iface_down", "eth0"), end(2000, "error", frames=20, closeCode=1006, wasClean=False)])
+S["network.changed/os_vpn_up"] = ("network.changed", "message_stream_error", [
+    op(0), ft(300), netchange(2500, "vpn_up", "wg0"), netchange(2500, "default_route", "wg0", "via wg0"),
+    end(2600, "error", frames=30)])
+S["network.changed/os_change_long_before"] = ("stream.dropped_unexplained", "message_stream_error", [
+    netchange(-400000, "iface_up", "eth0"), op(0), ft(300), end(2600, "error", frames=30)])
+S["proxy.double/clear_vpn_and_browser_proxy"] = ("proxy.double", "message_stream_error", [
+    netchange(-600000, "vpn_present", "tun0"), proxy(-500000), op(0), ft(300), end(2600, "error", frames=30)])
+S["proxy.double/weak_vpn_and_system_proxy"] = ("proxy.double", "message_stream_error", [
+    netchange(-60000, "vpn_up", "wg0"), sysproxy(-50000), op(0, site="copilot"), ft(300),
+    end(2600, "error", frames=30, closeCode=1006, wasClean=False)])
+S["proxy.double/confounded_vpn_went_down"] = ("stream.dropped_unexplained", "message_stream_error", [
+    netchange(-600000, "vpn_up", "tun0"), proxy(-500000), netchange(-400000, "vpn_down", "tun0"), op(0), ft(300),
+    end(2600, "error", frames=30)])
+S["tls.intercepted/probed_unexpected_issuer"] = ("tls.intercepted", "message_stream_error", [
+    op(0), ft(300), end(2600, "error", frames=30), dnsp(3000, "system"), tcpp(3000),
+    tlsp(3000, issuer="Kaspersky Anti-Virus Personal Root", expected=False)])
+S["server.error/status_page_major_incident"] = ("server.error", "message_stream_error", [
+    op(0), ft(300), end(2600, "error", frames=30), status(3000, "major", affected=("Conversations",)), tcpp(3000)])
+S["server.error/confounded_minor_incident_other_component"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2600, "error", frames=30), status(3000, "minor", affected=("Login",))])
+S["server.error/confounded_incident_but_blocked"] = ("extension.blocked_request", "network_error", [
+    op(0), rerr(10, "net::ERR_BLOCKED_BY_CLIENT"), end(12, "error", frames=0), status(400, "major", affected=("API",))])
+S["network.throttled/clear_rate_collapse"] = ("network.throttled", "message_stream_error", [
+    op(0), ft(300), (1000, {"type": "stream.progress", "stream": "1:1", "frames": 100, "bytes": 100000, "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}),
+    (11000, {"type": "stream.progress", "stream": "1:1", "frames": 1100, "bytes": 1100000, "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}),
+    (21000, {"type": "stream.progress", "stream": "1:1", "frames": 2100, "bytes": 2100000, "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}),
+    (31000, {"type": "stream.progress", "stream": "1:1", "frames": 2150, "bytes": 2150000, "gapMeanMs": 60, "gapP95Ms": 300, "gapMaxMs": 900}),
+    (41000, {"type": "stream.progress", "stream": "1:1", "frames": 2170, "bytes": 2170000, "gapMeanMs": 300, "gapP95Ms": 900, "gapMaxMs": 1500}),
+    end(42000, "error", frames=2171, lastFrameAgoMs=700, gapP95Ms=900)])
+S["network.idle_cutoff/history_same_duration"] = ("network.idle_cutoff", "message_stream_error", [
+    op(0), ft(300), end(60000, "error", frames=900, lastFrameAgoMs=40), tcpp(60400),
+    hist(60500, "network.idle_cutoff", 0.8, "4 of the last 5 streams were cut at 60 s (±5%)")])
+S["pattern.same_site/weak_breaks_cluster_on_one_site"] = ("pattern.same_site", "message_stream_error", [
+    op(0), ft(300), end(3000, "error", frames=40), tcpp(3400),
+    hist(3500, "pattern.same_site", 0.4, "5 of the last 6 breaks were on chatgpt")])
+S["pattern.same_network/confounded_pattern_of_another_break"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(3000, "error", frames=40), tcpp(3400),
+    ev(3500, {"type": "history.pattern", "breakId": "b-1-other", "cause": "pattern.same_network", "confidence": 0.4,
+              "lines": ["4 of 5 breaks on network 3f2a"]})])
+def progs(rates, stream="1:1", every=10000, start=1000):
+    """Progress summaries whose byte deltas give these rates (bytes/s) interval by interval."""
+    out, total, t = [], 0, start
+    out.append((t, {"type": "stream.progress", "stream": stream, "frames": 1, "bytes": 0, "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}))
+    for r in rates:
+        t += every
+        total += int(r * every / 1000)
+        out.append((t, {"type": "stream.progress", "stream": stream, "frames": total // 1000 + 1, "bytes": total,
+                        "gapMeanMs": 10, "gapP95Ms": 30, "gapMaxMs": 50}))
+    return out
+
+
+S["network.throttled/weak_slow_decline"] = ("network.throttled", "message_stream_error", [
+    op(0), ft(300)] + progs([50000, 50000, 40000, 8000]) + [end(42000, "error", frames=200, lastFrameAgoMs=500, gapP95Ms=400)])
+S["network.throttled/confounded_short_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300)] + progs([50000, 50000, 2000], every=2000) + [end(8000, "error", frames=80)])
+S["stream.stalled/probed_everything_healthy"] = ("stream.stalled", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), stall(21300, silent=20000)] + healthy_probes(21800))
+
+
+def break_id(events):
+    """The id BreakDetector gives the first break (extension times arrive mapped +3 ms)."""
+    for t, e in sorted(events, key=lambda p: p[0]):
+        at = T0 + t + 3
+        kind = e["type"]
+        if kind == "stream.end" and e["outcome"] not in ("complete", "aborted"):
+            return "b-%d-%s" % (int(at), e["stream"])
+        if kind == "stream.stall":
+            return "b-%d-%s" % (int(at - e["silentMs"]), e["stream"])
+        if kind == "stream.error":
+            return "b-%d-%s" % (int(at), e["stream"])
+        if kind == "browser.request_error" and e.get("resourceType") == "main_frame":
+            return "b-%d-load-%s" % (int(at), e["tabId"])
+    return None
+
 
 def write(name, expect_top, expect_symptom, events):
     path = name + ".jsonl"
@@ -253,12 +406,24 @@ def write(name, expect_top, expect_symptom, events):
         f.write(json.dumps({"recording": 1, "host": "trace", "at": T0,
                             "expect": {"top": expect_top, "symptom": expect_symptom}}) + "\n")
         seq = 0
-        for t, ev in sorted(events, key=lambda p: p[0]):
+        for t, e in sorted(events, key=lambda p: p[0]):
+            if e.get("_host"):
+                body = {k: v for k, v in e.items() if k != "_host"}
+                if body.get("breakId") == "BREAK":
+                    body["breakId"] = break_id(events)
+                body["ts"] = T0 + t
+                f.write(json.dumps({"at": T0 + t, "ev": body}) + "\n")
+                continue
             seq += 1
             msg = {"v": 1, "seq": seq, "ts": T0 + t}
-            msg.update(ev)
+            msg.update(e)
             # Arrival 3 ms after the event happened, as through the worker and the pipe.
             f.write(json.dumps({"at": T0 + t + 3, "in": msg}) + "\n")
+        host_times = [t for t, e in events if e.get("_host") and t > 0]
+        bid = break_id(events)
+        if host_times and bid:
+            # The post-mortem's evidence is in: the host diagnoses the break again ("probed").
+            f.write(json.dumps({"at": T0 + max(host_times) + 1, "probed": bid}) + "\n")
 
 
 for name, (top, symptom, events) in S.items():

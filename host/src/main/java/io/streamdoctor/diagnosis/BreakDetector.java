@@ -70,7 +70,7 @@ public final class BreakDetector {
 
   private Optional<BreakTrigger> onMainFrameError(RequestError r) {
     NetErrors.Kind k = NetErrors.kind(r.error());
-    if (k == NetErrors.Kind.ABORTED || k == NetErrors.Kind.UNKNOWN) {
+    if (k == NetErrors.Kind.ABORTED || k == NetErrors.Kind.UNKNOWN || k == NetErrors.Kind.CANCELLED) {
       return Optional.empty();
     }
     String id = "b-" + (long) r.ts() + "-load-" + r.tabId();

@@ -24,6 +24,10 @@ public final class Causes {
   public static final String PAGE_INIT_FAILED = "page.init_failed";
   public static final String STREAM_STALLED = "stream.stalled";
   public static final String STREAM_DROPPED_UNEXPLAINED = "stream.dropped_unexplained";
+  /** Patterns across breaks (history): what breaks share, reported once ≥ 3 breaks exist. */
+  public static final String PATTERN_SAME_NETWORK = "pattern.same_network";
+  public static final String PATTERN_SAME_SITE = "pattern.same_site";
+  public static final String PATTERN_TIME_OF_DAY = "pattern.time_of_day";
 
   public static final List<String> ALL =
       List.of(

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = TlsProbe.class, name = "probe.tls"),
   @JsonSubTypes.Type(value = WsProbe.class, name = "probe.ws"),
   @JsonSubTypes.Type(value = StatusPage.class, name = "probe.status_page"),
+  @JsonSubTypes.Type(value = HistoryPattern.class, name = "history.pattern"),
 })
 public sealed interface Evidence
     permits StreamEvent,
@@ -60,7 +61,8 @@ public sealed interface Evidence
         TcpProbe,
         TlsProbe,
         WsProbe,
-        StatusPage {
+        StatusPage,
+        HistoryPattern {
 
   double ts();
 

@@ -7,15 +7,16 @@ import io.streamdoctor.diagnosis.Engine;
 import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
+import io.streamdoctor.history.PatternEvidence;
 import io.streamdoctor.net.Monitors;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
 import io.streamdoctor.platform.Platform;
+import io.streamdoctor.probe.AutoPostMortem;
 import io.streamdoctor.probe.HostProbeCommands;
 import io.streamdoctor.probe.LazyTrust;
 import io.streamdoctor.probe.PostMortem;
-import io.streamdoctor.record.JsonlRecorder;
-import io.streamdoctor.record.Recorder;
+import io.streamdoctor.record.SwitchRecorder;
 import io.streamdoctor.report.HistoryCommands;
 import io.streamdoctor.timeline.ClockMapper;
 import io.streamdoctor.timeline.HostClock;
@@ -61,7 +62,7 @@ public final class HostMain {
     Logger log = Logger.getLogger(HostMain.class.getName());
     log.info("host started for " + caller.kind() + " " + caller.id());
     HostClock clock = HostClock.system();
-    Recorder recorder = openRecorder(args, clock, log);
+    SwitchRecorder recorder = openRecorder(args, clock, log);
     LiveScheduler scheduler = new LiveScheduler(clock);
     Timeline timeline = Timeline.standard();
     // History opens its database on first use (never before the hello) and saves off this thread.
@@ -84,11 +85,11 @@ public final class HostMain {
     };
     PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
         new LazyTrust()); // cacerts and the TLS stack load on the first TLS probe, not at start
+    pipeline.onNewBreak(new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
+        new PatternEvidence(history, clock, ZoneId.systemDefault())));
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
-    for (String later : List.of("config.get", "config.set")) {
-      commands.add(CoreCommands.notImplemented(later));
-    }
+    commands.addAll(ConfigCommands.all(recorder, dirs.data().resolve("recordings"), clock));
     MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
     int exit;
     try (Monitors monitors = Monitors.standard(platform, clock); postMortem) {
@@ -108,20 +109,20 @@ public final class HostMain {
     }
   }
 
-  private static Recorder openRecorder(List<String> args, HostClock clock, Logger log) {
+  private static SwitchRecorder openRecorder(List<String> args, HostClock clock, Logger log) {
+    SwitchRecorder recorder = new SwitchRecorder();
     String target = System.getenv("STREAMDOCTOR_RECORD");
     int i = args.indexOf("--record");
     if (i >= 0 && i + 1 < args.size()) {
       target = args.get(i + 1);
     }
-    if (target == null || target.isBlank()) {
-      return Recorder.NONE;
+    if (target != null && !target.isBlank()) {
+      try {
+        recorder.start(Path.of(target), clock.nowMs());
+      } catch (IOException e) {
+        log.log(Level.WARNING, "cannot record to " + target, e);
+      }
     }
-    try {
-      return new JsonlRecorder(Path.of(target), clock.nowMs());
-    } catch (IOException e) {
-      log.log(Level.WARNING, "cannot record to " + target, e);
-      return Recorder.NONE;
-    }
+    return recorder;
   }
 }

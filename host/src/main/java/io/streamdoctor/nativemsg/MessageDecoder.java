@@ -53,6 +53,10 @@ public final class MessageDecoder {
     if (type == null) {
       throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown event type " + msg.get("type"));
     }
+    JsonNode url = msg.get("url");
+    if (url != null && url.isTextual()) {
+      msg.put("url", Sanitizer.url(url.textValue()));
+    }
     Evidence ev = (Evidence) RecordBinder.bind(msg, type);
     String missing = ev.missingField();
     if (missing != null) {
@@ -73,7 +77,7 @@ public final class MessageDecoder {
     Map<String, Class<? extends Record>> m = new HashMap<>();
     for (JsonSubTypes.Type t : Evidence.class.getAnnotation(JsonSubTypes.class).value()) {
       // The host gathers os.* and probe.* evidence itself; the extension may not claim them.
-      if (!t.name().startsWith("os.") && !t.name().startsWith("probe.")) {
+      if (!t.name().startsWith("os.") && !t.name().startsWith("probe.") && !t.name().startsWith("history.")) {
         m.put(t.name(), t.value().asSubclass(Record.class));
       }
     }

@@ -24,6 +24,14 @@ public final class MessageRouter {
   private final FrameWriter writer;
   private final Acker acker;
   private final Map<String, Command> commands = new HashMap<>();
+  /** Bounded: a page hammering "Check now" queues, it does not spawn threads without end. */
+  private final java.util.concurrent.ExecutorService slowPool = new java.util.concurrent.ThreadPoolExecutor(
+      0, 2, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(16),
+      r -> {
+        Thread t = new Thread(r, "streamdoctor-command");
+        t.setDaemon(true);
+        return t;
+      });
 
   public MessageRouter(Pipeline pipeline, ClockMapper clock, Recorder recorder, FrameWriter writer,
       Acker acker, List<Command> commands) {
@@ -61,11 +69,32 @@ public final class MessageRouter {
     try {
       if (MessageDecoder.EVENT_TYPES.contains(type)) {
         onEvent(msg, receivedAt);
+      } else if (commands.containsKey(type) && commands.get(type).slow()) {
+        runSlow(commands.get(type), msg, id, type);
       } else if (commands.containsKey(type)) {
         reply(id, type, commands.get(type).handle(msg));
       } else {
         throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
       }
+    } catch (ProtocolException e) {
+      writer.send(Replies.errorJson(id, e.code(), e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "internal error on " + type, e);
+      writer.send(Replies.errorJson(id, ErrorCode.INTERNAL_ERROR, "internal error on " + type + ": " + e));
+    }
+  }
+
+  private void runSlow(Command command, ObjectNode msg, String id, String type) {
+    try {
+      slowPool.execute(() -> runNow(command, msg, id, type));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      writer.send(Replies.errorJson(id, ErrorCode.INTERNAL_ERROR, "busy: too many '" + type + "' requests queued"));
+    }
+  }
+
+  private void runNow(Command command, ObjectNode msg, String id, String type) {
+    try {
+      reply(id, type, command.handle(msg));
     } catch (ProtocolException e) {
       writer.send(Replies.errorJson(id, e.code(), e.getMessage()));
     } catch (RuntimeException e) {

@@ -101,6 +101,11 @@ public final class HostProbeCommands {
       public ObjectNode handle(ObjectNode request) throws ProtocolException {
         return h.handle(request);
       }
+
+      @Override
+      public boolean slow() {
+        return true;
+      }
     };
   }
 }

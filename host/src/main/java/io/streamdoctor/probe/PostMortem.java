@@ -1,6 +1,7 @@
 package io.streamdoctor.probe;
 
 import io.streamdoctor.config.Site;
+import io.streamdoctor.config.LoopbackPolicy;
 import io.streamdoctor.config.Targets;
 import io.streamdoctor.dns.DnsProber;
 import io.streamdoctor.dns.DohClient;
@@ -44,7 +45,10 @@ public final class PostMortem implements AutoCloseable {
     return t;
   });
 
-  public PostMortem(Targets targets, Supplier<List<String>> osResolvers, HostClock clock, X509TrustManager trust) {
+  public PostMortem(Targets configured, Supplier<List<String>> configuredResolvers, HostClock clock,
+      X509TrustManager trust) {
+    Targets targets = LoopbackPolicy.restrict(configured);
+    Supplier<List<String>> osResolvers = LoopbackPolicy.restrict(configuredResolvers);
     this.targets = targets;
     this.clock = clock;
     this.dns = new DnsProber(targets, osResolvers, DohClient.standard(), clock);
@@ -62,12 +66,41 @@ public final class PostMortem implements AutoCloseable {
   /** {@code site}: a site id or host (null: taken from {@code host}); {@code host}: null for the site's main host. */
   public CompletableFuture<List<Evidence>> run(String site, String host, Deadline deadline) {
     Site s = targets.site(site != null ? site : host);
-    String h = host != null ? host : s.mainHost();
+    return run(s, host != null ? host : s.mainHost(), deadline);
+  }
+
+  /**
+   * The probes for the URL a stream broke on: its host, port and scheme (a lab stream on
+   * http://127.0.0.1:8719 is probed there, not on port 443), plus the site's status page.
+   */
+  public CompletableFuture<List<Evidence>> runForUrl(String site, String url, Deadline deadline) {
+    URI u;
+    try {
+      u = URI.create(url);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return run(site, null, deadline);
+    }
+    if (u.getHost() == null) {
+      return run(site, null, deadline);
+    }
+    String scheme = u.getScheme() == null ? "https" : u.getScheme();
+    boolean tls = scheme.equals("https") || scheme.equals("wss");
+    int port = u.getPort() > 0 ? u.getPort() : (tls ? 443 : 80);
+    Site known = targets.site(site != null ? site : u.getHost());
+    // Never the stream's own URL: its id segments are hashed, so it no longer names a real path.
+    String ws = known.hosts().contains(u.getHost()) ? known.wsUrl() : null;
+    Site s = new Site(known.id(), List.of(u.getHost()), ws, known.statusUrl(), port, tls);
+    return run(s, u.getHost(), deadline);
+  }
+
+  private CompletableFuture<List<Evidence>> run(Site s, String h, Deadline deadline) {
     double ts = clock.nowMs();
     long left = deadline.remainingMs();
     List<CompletableFuture<List<Evidence>>> parts = new ArrayList<>();
-    if (h != null) {
+    if (h != null && !isIpLiteral(h)) {
       parts.add(dns.probe(h, deadline.budgetMs(150, 100)).thenApply(List::copyOf));
+    }
+    if (h != null && LoopbackPolicy.mayConnect(targets, h)) {
       int port = s.portOrDefault();
       parts.add(task(() -> tcp.probe(h, port, deadline), new TcpProbe(ts, h, port, 0, 0, null, "timeout"), left));
       if (s.usesTls()) {
@@ -97,6 +130,11 @@ public final class PostMortem implements AutoCloseable {
         .completeOnTimeout(onTimeout, leftMs, TimeUnit.MILLISECONDS)
         .<List<Evidence>>thenApply(List::of)
         .exceptionally(t -> List.of(onTimeout));
+  }
+
+  /** An address needs no resolving: asking resolvers for "127.0.0.1" would only invent an NXDOMAIN. */
+  static boolean isIpLiteral(String host) {
+    return host.matches("[0-9.]+") || host.contains(":");
   }
 
   @Override

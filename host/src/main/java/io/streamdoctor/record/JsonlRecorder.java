@@ -14,7 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Line format: {"at":<host ms>,"in":{message}} or {"at":<host ms>,"ev":{evidence}}. */
+/**
+ * Line format: {"at":<host ms>,"in":{message}}, {"at":<host ms>,"ev":{evidence}} or
+ * {"at":<host ms>,"probed":"<break id>"} (the probe-backed verdict ran then).
+ */
 public final class JsonlRecorder implements Recorder {
   private static final Logger LOG = Logger.getLogger(JsonlRecorder.class.getName());
 
@@ -43,6 +46,14 @@ public final class JsonlRecorder implements Recorder {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("at", receivedAt);
     n.set("ev", Json.MAPPER.valueToTree(evidence));
+    line(n);
+  }
+
+  @Override
+  public synchronized void probed(double at, String breakId) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("at", at);
+    n.put("probed", breakId);
     line(n);
   }
 

@@ -12,6 +12,9 @@ public interface Recorder extends AutoCloseable {
 
   void evidence(double receivedAt, Evidence evidence);
 
+  /** The moment a break was diagnosed again after its post-mortem probes (replayed as such). */
+  void probed(double at, String breakId);
+
   /** Makes everything recorded so far durable; called before events are acknowledged. */
   void flush();
 
@@ -25,6 +28,9 @@ public interface Recorder extends AutoCloseable {
 
         @Override
         public void evidence(double receivedAt, Evidence evidence) {}
+
+        @Override
+        public void probed(double at, String breakId) {}
 
         @Override
         public void flush() {}

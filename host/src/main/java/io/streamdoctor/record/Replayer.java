@@ -68,10 +68,12 @@ public final class Replayer {
           if (node.get("in") instanceof ObjectNode msg) {
             Evidence ev = MessageDecoder.event(msg);
             pipeline.ingest(t, ev.withTs(clock.toHost(ev.ts(), t)));
+          } else if (node.hasNonNull("probed")) {
+            pipeline.rediagnose(node.get("probed").asText(), t, "probed");
           } else if (node.has("ev")) {
             pipeline.ingest(t, Json.MAPPER.treeToValue(node.get("ev"), Evidence.class));
           } else {
-            throw new BadRecording(file + " line " + n + ": neither 'in' nor 'ev'");
+            throw new BadRecording(file + " line " + n + ": none of 'in', 'ev', 'probed'");
           }
         } catch (ProtocolException | IllegalArgumentException | IOException e) {
           throw new BadRecording(file + " line " + n + ": " + e.getMessage());

@@ -31,19 +31,23 @@ public final class Pipeline {
   private final Engine engine;
   private final Scheduler scheduler;
   private final Consumer<Diagnosis> sink;
-  private final Map<String, Diagnosis> verdicts =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Diagnosis> eldest) {
-          return size() > MAX_VERDICTS;
-        }
-      };
+  private final Map<String, Diagnosis> verdicts = bounded();
+  private final Map<String, BreakTrigger> triggers = bounded();
+  private volatile Consumer<Diagnosis> followUp = d -> {};
 
   public Pipeline(Timeline timeline, Engine engine, Scheduler scheduler, Consumer<Diagnosis> sink) {
     this.timeline = timeline;
     this.engine = engine;
     this.scheduler = scheduler;
     this.sink = sink;
+  }
+
+  /**
+   * Called once per break, right after its first verdict went out: the host starts its
+   * post-mortem probes here and later calls {@link #rediagnose}.
+   */
+  public void onNewBreak(Consumer<Diagnosis> followUp) {
+    this.followUp = followUp;
   }
 
   /** Synchronized: the OS monitors ingest from their own thread while the session reads frames. */
@@ -64,15 +68,54 @@ public final class Pipeline {
   }
 
   private void analyze(BreakTrigger trigger, double upTo) {
+    Diagnosis prior;
+    synchronized (verdicts) {
+      prior = verdicts.get(trigger.breakId());
+      triggers.put(trigger.breakId(), trigger);
+    }
+    // A break refreshed after its probes keeps its stage: the probe evidence is on the timeline.
+    String stage = prior != null && "probed".equals(prior.stage()) ? "probed" : "evidence";
+    publish(trigger, upTo, stage);
+    if (prior == null) {
+      followUp.accept(verdicts.get(trigger.breakId()));
+    }
+  }
+
+  /**
+   * Diagnoses a known break again with everything received up to {@code upTo} (the post-mortem
+   * probes' evidence included). Returns false for a break this pipeline no longer knows.
+   */
+  public boolean rediagnose(String breakId, double upTo, String stage) {
+    BreakTrigger trigger;
+    synchronized (verdicts) {
+      trigger = triggers.get(breakId);
+    }
+    if (trigger == null) {
+      return false;
+    }
+    publish(trigger, upTo, stage);
+    return true;
+  }
+
+  private void publish(BreakTrigger trigger, double upTo, String stage) {
     List<Evidence> known = new ArrayList<>();
     for (Timeline.Entry e : timeline.until(upTo)) {
       known.add(e.evidence());
     }
-    Diagnosis d = engine.diagnose(new BreakContext(trigger, known), "evidence");
+    Diagnosis d = engine.diagnose(new BreakContext(trigger, known), stage);
     synchronized (verdicts) {
       verdicts.put(d.breakId(), d);
     }
     sink.accept(d);
+  }
+
+  private static <V> Map<String, V> bounded() {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > MAX_VERDICTS;
+      }
+    };
   }
 
   /** The newest verdict for a stream, or the newest of all when {@code stream} is null. */

@@ -5,7 +5,11 @@
   const params = new URLSearchParams(location.search);
   const FAULTS = ['clean', 'fin', 'rst', 'stall', 'cut', 'drip', 'http401', 'http403', 'http429',
     'http500', 'http502', 'http504', 'ws1011', 'ws1013', 'ws_drop', 'overloaded', 'slow_ttft'];
-  const PASS_THROUGH = ['after', 'at', 'frames', 'gap_ms', 'ttft_ms', 'then', 'retry_after', 'hold_ms'];
+  // `tag` is ignored by the server: it only marks a stream URL (e2e blocker rules match it).
+  const PASS_THROUGH = ['after', 'at', 'frames', 'gap_ms', 'ttft_ms', 'then', 'retry_after', 'hold_ms', 'tag'];
+  // `stream_host=NAME` streams from NAME on the page's port instead of the page's own host (the
+  // DNS-failure scenario: a browser mapping NAME to NOTFOUND). Letters, digits, dots, dashes only.
+  const STREAM_HOST = /^[a-z0-9.-]{1,253}$/i.test(params.get('stream_host') || '') ? params.get('stream_host') : null;
   // The banners chat sites show; the extension's adapters match these texts.
   const BANNERS = {
     stream: 'Error in message stream',
@@ -79,11 +83,13 @@
     for (const k of PASS_THROUGH) if (params.has(k)) q.set(k, params.get(k));
     const site = SITE_PATHS[location.hostname];
     const path = site && site[p] ? site[p](id) : '/lab/' + p + '/' + id;
-    if (p !== 'ws') return path + '?' + q;
+    const origin = STREAM_HOST ? location.protocol + '//' + STREAM_HOST + (location.port ? ':' + location.port : '') : '';
+    if (p !== 'ws') return origin + path + '?' + q;
     const direct = params.get('ws') === 'direct';
     const wsPort = document.querySelector('meta[name="sd-lab-ws-port"]').content;
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    const host = direct ? location.hostname + ':' + wsPort : location.host;
+    const hostname = STREAM_HOST || location.hostname;
+    const host = direct ? hostname + ':' + wsPort : hostname + (location.port ? ':' + location.port : '');
     return scheme + host + path + '?' + q;
   }
 
@@ -104,8 +110,10 @@
   async function runSse(url, body) {
     let res;
     try {
-      res = await fetch(url, { method: 'POST', body,
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' } });
+      // Cross-origin (stream_host): a CORS-safelisted content type, so no preflight hides the
+      // real request's outcome from the browser's request log.
+      const type = STREAM_HOST ? 'text/plain;charset=UTF-8' : 'application/json';
+      res = await fetch(url, { method: 'POST', body, headers: { 'content-type': type, accept: 'text/event-stream' } });
     } catch (e) {
       return fail('network', e);
     }

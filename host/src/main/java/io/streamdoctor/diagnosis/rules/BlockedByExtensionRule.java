@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * ERR_BLOCKED_BY_CLIENT on the stream or on one of the page's scripts. The same error on an
  * analytics or ad URL is not the stream's and only rules this cause out. Brave Shields blocks are
- * invisible to extensions (no webRequest error), which the report says.
+ * invisible to extensions (no webRequest error), which the report says. Firefox reports an add-on's
+ * block as NS_ERROR_ABORT, a code other internal cancels share: it counts only while an installed
+ * add-on can block the site, and with less confidence.
  */
 public final class BlockedByExtensionRule implements Rule {
   @Override
@@ -28,25 +30,32 @@ public final class BlockedByExtensionRule implements Rule {
     List<EvidenceLine> lines = new ArrayList<>();
     List<RequestError> ours = new ArrayList<>(ctx.streamRequestErrors());
     ours.addAll(ctx.pageRequestErrors(60_000, 5_000));
+    List<String> suspects = Suspects.blockers(ctx.all(ExtensionInventory.class));
+    boolean onlyCancelled = true;
     for (RequestError e : ours) {
-      if (NetErrors.kind(e.error()) == NetErrors.Kind.BLOCKED_BY_CLIENT && !lines.contains(ctx.line(e, text(e)))) {
+      if (blocked(e, suspects) && !lines.contains(ctx.line(e, text(e)))) {
         lines.add(ctx.line(e, text(e)));
+        onlyCancelled &= NetErrors.kind(e.error()) == NetErrors.Kind.CANCELLED;
       }
     }
     if (lines.isEmpty()) {
       for (RequestError e : ctx.near(RequestError.class, 60_000, 5_000)) {
-        if (NetErrors.kind(e.error()) == NetErrors.Kind.BLOCKED_BY_CLIENT) {
+        if (blocked(e, suspects)) {
           return Verdicts.ruledOut(cause(), "an extension blocked " + e.url()
               + ", which is not the stream or the page's scripts");
         }
       }
       return Verdicts.silent(cause());
     }
-    List<String> suspects = Suspects.blockers(ctx.all(ExtensionInventory.class));
     if (!suspects.isEmpty()) {
       lines.add(ctx.lineAtBreak("extensions that can block this site: " + String.join(", ", suspects)));
     }
-    return Verdicts.found(cause(), 0.96, lines, Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE);
+    return Verdicts.found(cause(), onlyCancelled ? 0.9 : 0.96, lines, Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE);
+  }
+
+  private static boolean blocked(RequestError e, List<String> suspects) {
+    NetErrors.Kind k = NetErrors.kind(e.error());
+    return k == NetErrors.Kind.BLOCKED_BY_CLIENT || (k == NetErrors.Kind.CANCELLED && !suspects.isEmpty());
   }
 
   private static String text(RequestError e) {

@@ -4,14 +4,19 @@ import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.NetErrors;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
+import io.streamdoctor.evidence.DnsProbe;
 import io.streamdoctor.evidence.RequestError;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The browser could not resolve the chat host (on the stream or on the page itself). */
+/**
+ * The chat host did not resolve: the browser said so, or the system resolver failed for it in the
+ * post-mortem while a public resolver answered (which also tells the fix: switch resolvers).
+ */
 public final class DnsResolutionRule implements Rule {
   @Override
   public String cause() {
@@ -21,21 +26,49 @@ public final class DnsResolutionRule implements Rule {
   @Override
   public RuleResult evaluate(BreakContext ctx) {
     List<EvidenceLine> lines = new ArrayList<>();
+    double confidence = 0;
     List<RequestError> candidates = new ArrayList<>(ctx.streamRequestErrors());
     candidates.addAll(ctx.pageRequestErrors(60_000, 5_000));
     for (RequestError e : candidates) {
       if (NetErrors.kind(e.error()) == NetErrors.Kind.DNS) {
         lines.add(ctx.line(e, "the browser could not resolve the host of " + e.url() + " ("
             + Verdicts.errorCode(e.error()) + ")"));
+        confidence = 0.95;
+      }
+    }
+    Probes probes = Probes.of(ctx);
+    List<DnsProbe> system = probes.dns("system");
+    List<DnsProbe> others = new ArrayList<>(probes.dns("public"));
+    others.addAll(probes.dns("doh"));
+    for (DnsProbe p : system) {
+      if (!"ok".equals(p.outcome())) {
+        String pub = probes.anyOk(others) ? " while " + firstOk(others) + " answered" : "";
+        lines.add(ctx.line(p, "your resolver " + p.resolver() + " gave " + p.outcome() + " for " + p.host() + pub));
+        confidence = Math.max(confidence, probes.anyOk(others) ? 0.9 : 0.6);
       }
     }
     if (!lines.isEmpty()) {
-      return Verdicts.found(cause(), 0.95, lines, Remedies.FLUSH_DNS, Remedies.SWITCH_RESOLVER, Remedies.USE_DOH);
+      return Verdicts.found(cause(), confidence, lines, Remedies.FLUSH_DNS, Remedies.SWITCH_RESOLVER, Remedies.USE_DOH);
+    }
+    if (!system.isEmpty() && system.stream().allMatch(p -> "ok".equals(p.outcome()))) {
+      DnsProbe s = system.get(0);
+      String pub = probes.anyOk(others) ? " and at " + firstOk(others) : "";
+      return Verdicts.ruledOut(cause(), "DNS answered in " + Probes.ms(s.latencyMs()) + " at your resolver "
+          + s.resolver() + pub);
     }
     if (ctx.stream().startedStreaming()) {
       return Verdicts.ruledOut(cause(), "the server had already sent " + ctx.stream().frames()
           + " frames, so its name resolved");
     }
     return Verdicts.silent(cause());
+  }
+
+  private static String firstOk(List<DnsProbe> probes) {
+    for (DnsProbe p : probes) {
+      if ("ok".equals(p.outcome())) {
+        return p.resolver() + " (" + Probes.ms(p.latencyMs()) + ")";
+      }
+    }
+    return "";
   }
 }

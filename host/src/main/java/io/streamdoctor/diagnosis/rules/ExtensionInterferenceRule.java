@@ -41,6 +41,11 @@ public final class ExtensionInterferenceRule implements Rule {
         confidence = Math.max(confidence, 0.5);
       }
     }
+    io.streamdoctor.evidence.HistoryPattern pattern = HistoryPatterns.of(ctx, cause());
+    if (pattern != null) {
+      lines.addAll(HistoryPatterns.lines(ctx, pattern));
+      confidence = Math.max(confidence, Math.min(pattern.confidence(), 0.5));
+    }
     if (lines.isEmpty()) {
       return Verdicts.silent(cause());
     }

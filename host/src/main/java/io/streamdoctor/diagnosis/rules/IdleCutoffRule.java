@@ -7,6 +7,7 @@ import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.diagnosis.StreamInfo;
+import io.streamdoctor.evidence.HistoryPattern;
 import io.streamdoctor.evidence.StreamEnded;
 import java.util.List;
 
@@ -27,6 +28,12 @@ public final class IdleCutoffRule implements Rule {
   public RuleResult evaluate(BreakContext ctx) {
     StreamInfo s = ctx.stream();
     StreamEnded end = s.end();
+    HistoryPattern pattern = HistoryPatterns.of(ctx, cause());
+    if (pattern != null) {
+      // Streams cut again and again at one duration: a proxy/NAT max-duration or idle timer.
+      return Verdicts.found(cause(), Math.max(0.7, Math.min(pattern.confidence(), 0.85)),
+          HistoryPatterns.lines(ctx, pattern), Remedies.CHANGE_NETWORK, Remedies.SHORTER_PROMPT);
+    }
     if (end == null || !end.isBreak() || end.lastFrameAgoMs() == null) {
       return Verdicts.silent(cause());
     }

@@ -4,12 +4,16 @@ import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.NetErrors;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.RequestError;
+import io.streamdoctor.evidence.TcpProbe;
+import io.streamdoctor.evidence.TlsProbe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The connection to the chat host was refused, reset or timed out before any answer arrived: a
@@ -17,6 +21,8 @@ import java.util.List;
  * filtering). A reset after the stream started is not this cause.
  */
 public final class NetworkBlockedRule implements Rule {
+  static final Set<String> BLOCKING = Set.of("refused", "reset", "timeout", "unreachable");
+
   @Override
   public String cause() {
     return Causes.NETWORK_BLOCKED;
@@ -25,6 +31,11 @@ public final class NetworkBlockedRule implements Rule {
   @Override
   public RuleResult evaluate(BreakContext ctx) {
     if (ctx.stream().startedStreaming()) {
+      TcpProbe after = Probes.of(ctx).tcp();
+      if (after != null && "ok".equals(after.outcome()) && after.medianConnectMs() != null) {
+        return Verdicts.ruledOut(cause(), "a fresh connection to " + after.host() + ":" + after.port()
+            + " succeeded in " + Probes.ms(after.medianConnectMs()));
+      }
       return Verdicts.silent(cause());
     }
     List<EvidenceLine> lines = new ArrayList<>();
@@ -42,7 +53,24 @@ public final class NetworkBlockedRule implements Rule {
         confidence = Math.max(confidence, 0.6);
       }
     }
+    Probes probes = Probes.of(ctx);
+    TcpProbe tcp = probes.tcp();
+    TlsProbe tls = probes.tls();
+    boolean dnsOk = probes.anyOk(probes.dns(null)) || probes.dns(null).isEmpty();
+    if (tcp != null && tcp.successes() == 0 && BLOCKING.contains(tcp.outcome()) && dnsOk) {
+      lines.add(ctx.line(tcp, "a fresh connection to " + tcp.host() + ":" + tcp.port() + " was " + tcp.outcome()
+          + " (" + tcp.attempts() + " attempts) while DNS answered"));
+      confidence = Math.max(confidence, 0.8);
+    } else if (tls != null && "reset".equals(tls.outcome()) && tcp != null && "ok".equals(tcp.outcome())) {
+      lines.add(ctx.line(tls, "TCP to " + tls.host() + " connects but TLS is reset right after the ClientHello"
+          + " (typical of SNI filtering)"));
+      confidence = Math.max(confidence, 0.8);
+    }
     if (lines.isEmpty()) {
+      if (tcp != null && "ok".equals(tcp.outcome()) && tcp.medianConnectMs() != null) {
+        return Verdicts.ruledOut(cause(), "a fresh connection to " + tcp.host() + ":" + tcp.port()
+            + " succeeded in " + Probes.ms(tcp.medianConnectMs()));
+      }
       return Verdicts.silent(cause());
     }
     return Verdicts.found(cause(), confidence, lines, Remedies.CHANGE_NETWORK, Remedies.CONTACT_ISP);

@@ -8,9 +8,11 @@ import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.Connectivity;
+import io.streamdoctor.evidence.NetworkChange;
 import io.streamdoctor.evidence.RequestError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Chrome aborts HTTP/2 streams with ERR_NETWORK_CHANGED when an interface goes up or down. A
@@ -20,6 +22,25 @@ import java.util.List;
 public final class NetworkChangedRule implements Rule {
   static final double WINDOW_BEFORE_MS = 15_000;
   static final double WINDOW_AFTER_MS = 5_000;
+
+  /** NetDiff kinds that move traffic; vpn_present is a start-up fact, not a change. */
+  static final Set<String> MEANINGFUL = Set.of("iface_up", "iface_down", "addr_added", "addr_removed",
+      "default_route", "vpn_up", "vpn_down", "dns_servers");
+
+  static String describe(NetworkChange c) {
+    String what = switch (c.kind()) {
+      case "iface_up" -> "interface " + c.iface() + " came up";
+      case "iface_down" -> "interface " + c.iface() + " went down";
+      case "addr_added" -> "address " + c.detail() + " added on " + c.iface();
+      case "addr_removed" -> "address " + c.detail() + " removed from " + c.iface();
+      case "default_route" -> "the default route changed (" + c.detail() + ")";
+      case "vpn_up" -> "VPN interface " + c.iface() + " came up";
+      case "vpn_down" -> "VPN interface " + c.iface() + " went down";
+      case "dns_servers" -> "the DNS servers changed to " + c.detail();
+      default -> c.kind();
+    };
+    return what;
+  }
 
   @Override
   public String cause() {
@@ -47,6 +68,18 @@ public final class NetworkChangedRule implements Rule {
         confidence = Math.max(confidence, 0.7) + (confidence > 0 ? 0.03 : 0);
       }
     }
+    for (NetworkChange c : ctx.near(NetworkChange.class, WINDOW_BEFORE_MS, WINDOW_AFTER_MS)) {
+      if (MEANINGFUL.contains(c.kind())) {
+        lines.add(ctx.line(c, "the system reported " + describe(c)));
+        confidence = Math.max(confidence, 0.85) + (confidence >= 0.85 ? 0.04 : 0);
+      }
+    }
+    for (NetworkChange c : ctx.all(NetworkChange.class)) {
+      if (MEANINGFUL.contains(c.kind()) && c.ts() < ctx.breakTs() - WINDOW_BEFORE_MS
+          && c.ts() > ctx.breakTs() - 3_600_000) {
+        against.add(ctx.line(c, describe(c) + ": too long before the break to have cut this stream"));
+      }
+    }
     for (RequestError e : ctx.all(RequestError.class)) {
       if (NetErrors.kind(e.error()) == NetErrors.Kind.NETWORK_CHANGED && e.ts() < ctx.breakTs() - WINDOW_BEFORE_MS) {
         against.add(ctx.line(e, "a network change this long before the break is not its cause"));
@@ -54,7 +87,7 @@ public final class NetworkChangedRule implements Rule {
     }
     if (lines.isEmpty()) {
       if (!against.isEmpty()) {
-        long ago = -against.get(against.size() - 1).atMs() / 1000;
+        long ago = -against.stream().mapToLong(EvidenceLine::atMs).max().getAsLong() / 1000;
         return Verdicts.ruledOut(cause(), "the last network change was " + ago
             + " s before the break, too long before to have cut this stream");
       }

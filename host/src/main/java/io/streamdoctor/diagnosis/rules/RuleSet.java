@@ -1,5 +1,6 @@
 package io.streamdoctor.diagnosis.rules;
 
+import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import java.util.List;
 
@@ -15,14 +16,21 @@ public final class RuleSet {
         new ServerErrorRule(),
         new SessionConflictRule(),
         new DnsResolutionRule(),
+        new DnsHijackedRule(),
         new ProxyFailedRule(),
         new TlsInterceptedRule(),
         new OfflineRule(),
         new NetworkChangedRule(),
         new NetworkBlockedRule(),
+        new ProxyDoubleRule(),
+        new PacketLossRule(),
         new PageInitFailedRule(),
         new IdleCutoffRule(),
+        new ThrottledRule(),
         new ExtensionInterferenceRule(),
+        new HistoryPatternRule("pattern.same_network", Remedies.CHANGE_NETWORK),
+        new HistoryPatternRule("pattern.same_site", Remedies.CHECK_STATUS_PAGE),
+        new HistoryPatternRule("pattern.time_of_day", Remedies.WAIT_AND_RETRY),
         new StalledRule(),
         new DroppedUnexplainedRule());
   }

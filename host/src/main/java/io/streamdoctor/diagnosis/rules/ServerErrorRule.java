@@ -3,9 +3,11 @@ package io.streamdoctor.diagnosis.rules;
 import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
+import io.streamdoctor.evidence.StatusPage;
 import io.streamdoctor.evidence.StreamErrored;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 
 /** HTTP 5xx (504 has its own rule), WebSocket 1011/1014, or a server error object in-stream. */
 public final class ServerErrorRule implements Rule {
+  static final Set<String> INCIDENT = Set.of("minor", "major", "critical");
   private static final Set<String> SERVER_TYPES =
       Set.of("server_error", "api_error", "internal_error", "internal_server_error", "error");
 
@@ -38,6 +41,21 @@ public final class ServerErrorRule implements Rule {
         lines.add(ctx.line(e, "the site sent an error object inside the stream: " + e.errorType()));
       }
     }
+    StatusPage page = Probes.of(ctx).status();
+    double incident = 0;
+    if (page != null && INCIDENT.contains(page.indicator())) {
+      // The status page names components, not our stream: an incident elsewhere is weak evidence.
+      String where = page.affected().isEmpty() ? "" : " (affected: " + String.join(", ", page.affected()) + ")";
+      EvidenceLine l = ctx.line(page, "the site's status page reports a " + page.indicator() + " incident" + where);
+      if (!lines.isEmpty()) {
+        lines.add(l);
+      } else {
+        incident = "minor".equals(page.indicator()) ? 0.3 : 0.45;
+        if (ctx.stream().end() != null && ctx.stream().end().isBreak() || ctx.stream().stall() != null) {
+          lines.add(l);
+        }
+      }
+    }
     if (lines.isEmpty()) {
       if (status != null && status < 400 && ctx.stream().errors().isEmpty()) {
         return Verdicts.ruledOut(
@@ -45,6 +63,7 @@ public final class ServerErrorRule implements Rule {
       }
       return Verdicts.silent(cause());
     }
-    return Verdicts.found(cause(), 0.9, lines, Remedies.WAIT_AND_RETRY, Remedies.CHECK_STATUS_PAGE);
+    return Verdicts.found(cause(), incident > 0 ? incident : 0.9, lines, Remedies.WAIT_AND_RETRY,
+        Remedies.CHECK_STATUS_PAGE);
   }
 }

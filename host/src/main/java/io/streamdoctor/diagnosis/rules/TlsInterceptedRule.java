@@ -4,10 +4,12 @@ import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.NetErrors;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.RequestError;
+import io.streamdoctor.evidence.TlsProbe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,16 @@ public final class TlsInterceptedRule implements Rule {
         lines.add(ctx.line(e, "TLS failed for " + e.url() + " (" + Verdicts.errorCode(e.error()) + ")"));
       }
     }
+    TlsProbe tls = Probes.of(ctx).tls();
+    if (tls != null && "ok".equals(tls.outcome()) && !tls.expectedIssuer()) {
+      lines.add(ctx.line(tls, "the certificate for " + tls.host() + " was issued by " + tls.issuer()
+          + ", not a public CA the site uses: something on this machine or network intercepts TLS"));
+    }
     if (lines.isEmpty()) {
+      if (tls != null && "ok".equals(tls.outcome()) && tls.expectedIssuer()) {
+        return Verdicts.ruledOut(cause(), "the certificate for " + tls.host() + " comes from " + tls.issuer()
+            + ", as expected");
+      }
       return Verdicts.silent(cause());
     }
     return Verdicts.found(cause(), 0.85, lines, Remedies.ALLOWLIST_IN_AV);

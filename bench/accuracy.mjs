@@ -1,0 +1,96 @@
+// Accuracy benchmark driver (bench/accuracy.sh): runs the fault matrix (matrix.mjs) N times in
+// real Chromium with the real extension and host, scores StreamDoctor's top-1/top-3 cause and the
+// user-knowledge baseline (e2e/lib/baseline.mjs), writes bench/results/accuracy.{md,json}.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { prerequisites, makeProfile, launchBrowser, startLab, CHROMIUM, ROOT } from '../e2e/lib/harness.mjs';
+import { observeCase } from '../e2e/lib/observe.mjs';
+import { baselineCause } from '../e2e/lib/baseline.mjs';
+import { createPair, netnsUnavailable } from '../e2e/lib/netns.mjs';
+import { ENVIRONMENTS } from './matrix.mjs';
+import { renderReport, summaryLine } from './report.mjs';
+
+function parseArgs(argv) {
+  const o = { runs: 1, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') o.runs = Number(argv[++i]);
+    else if (argv[i] === '--only') o.only = String(argv[++i]).split(',');
+    else throw new Error(`unknown argument ${argv[i]} (use --runs N [--only env,env])`);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1 || o.runs > 50) throw new Error('--runs must be 1..50');
+  return o;
+}
+
+async function runEnvironment(env, runs, results, skipped) {
+  let pair = null;
+  let lab = null;
+  let profile = null;
+  let browser = null;
+  try {
+    const opts = { ...env.browser };
+    let base;
+    if (env.netns) {
+      const why = netnsUnavailable();
+      if (why) {
+        skipped.push(`${env.id}: ${why}`);
+        return;
+      }
+      pair = createPair();
+      const ns = env.netns(pair);
+      lab = await startLab(['--bind', pair.serverAddr, ...ns.labArgs], { prefix: pair.inNs(pair.server) });
+      base = ns.base(lab);
+      opts.extraArgs = ns.extraArgs;
+    } else {
+      lab = await startLab();
+      base = lab.url;
+    }
+    profile = makeProfile(`bench-${env.id}`);
+    if (pair) opts.wrapper = pair.chromiumWrapper(profile.dir, CHROMIUM);
+    browser = await launchBrowser(profile.profile, opts);
+    const cases = env.cases(pair);
+    for (let run = 1; run <= runs; run++) {
+      for (const [name, query, expected, extra = {}] of cases) {
+        let obs;
+        try {
+          obs = await observeCase(browser.context, browser.worker, { name, url: base, query, ...extra }, run);
+        } catch (e) {
+          obs = { causes: [], seen: {}, ms: 0, error: String(e.message || e).slice(0, 300) };
+        }
+        const r = { env: env.id, name, run, expected, ...obs, baseline: baselineCause(obs.seen) };
+        results.push(r);
+        const top = r.causes[0] || 'none';
+        const ok = top === (expected || 'none') ? 'ok ' : 'MISS';
+        console.error(`${ok} ${env.id}/${name}#${run}: expected ${expected || 'none'} got ${top} [${r.causes.slice(1, 3).join(', ')}] baseline ${r.baseline || 'none'} (${r.ms} ms)${r.error ? ' ERROR ' + r.error : ''}`);
+      }
+    }
+  } finally {
+    if (browser) await browser.context.close().catch(() => {});
+    if (lab) lab.stop();
+    if (pair) pair.close();
+    if (profile) profile.cleanup();
+  }
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const pre = prerequisites();
+  if (!pre.ok) throw new Error(`prerequisites missing: ${pre.missing.join('; ')}`);
+  const results = [];
+  const skipped = [];
+  const started = Date.now();
+  for (const env of ENVIRONMENTS) {
+    if (o.only && !o.only.includes(env.id)) continue;
+    await runEnvironment(env, o.runs, results, skipped);
+  }
+  const out = join(ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const meta = { runs: o.runs, skipped, seconds: Math.round((Date.now() - started) / 1000), date: new Date().toISOString(), chromium: CHROMIUM };
+  writeFileSync(join(out, 'accuracy.json'), JSON.stringify({ meta, results }, null, 1));
+  writeFileSync(join(out, 'accuracy.md'), renderReport(results, meta));
+  console.log(summaryLine(results));
+}
+
+main().catch((e) => {
+  console.error(`accuracy benchmark failed: ${e.stack || e}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+// Every host, lab or doctor process a test starts runs loopback-only: STREAMDOCTOR_LOOPBACK_ONLY=1
+// (probes refuse non-loopback targets) and a STREAMDOCTOR_HOME whose config/targets.json points
+// resolvers, DoH, identity queries and status pages at 127.0.0.1 (docs/evidence.md "targets").
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Closed loopback ports: a probe sent there fails at once and never leaves the machine.
+const DEAD_DNS = '127.0.0.1:9';
+const DEFAULT_SITES = { chatgpt: 'chatgpt.com', claude: 'claude.ai', gemini: 'gemini.google.com',
+  copilot: 'copilot.microsoft.com', perplexity: 'www.perplexity.ai' };
+
+export function loopbackTargets() {
+  const connect = {};
+  for (const host of Object.values(DEFAULT_SITES)) connect[host] = '127.0.0.1:9';
+  return {
+    systemResolvers: [DEAD_DNS],
+    publicResolvers: [DEAD_DNS],
+    dohUrl: null,
+    identity: [],
+    // Same ids replace the defaults, so no real status page or WebSocket URL is left.
+    sites: Object.entries(DEFAULT_SITES).map(([id, host]) => ({ id, hosts: [host], wsUrl: null, statusUrl: null })),
+    connect,
+  };
+}
+
+/** Writes HOME/config/targets.json; returns its path. */
+export function writeLoopbackTargets(home) {
+  const dir = join(home, 'config');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'targets.json');
+  writeFileSync(file, JSON.stringify(loopbackTargets(), null, 2));
+  return file;
+}
+
+/** The environment for any streamdoctor process (and for the browser that launches the host). */
+export function safeEnv(home, base = process.env) {
+  const env = { ...base, STREAMDOCTOR_LOOPBACK_ONLY: '1' };
+  if (home) env.STREAMDOCTOR_HOME = home;
+  return env;
+}

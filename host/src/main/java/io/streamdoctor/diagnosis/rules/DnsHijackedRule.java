@@ -1,0 +1,58 @@
+package io.streamdoctor.diagnosis.rules;
+
+import io.streamdoctor.diagnosis.BreakContext;
+import io.streamdoctor.diagnosis.Causes;
+import io.streamdoctor.diagnosis.EvidenceLine;
+import io.streamdoctor.diagnosis.Probes;
+import io.streamdoctor.diagnosis.Remedies;
+import io.streamdoctor.diagnosis.Rule;
+import io.streamdoctor.diagnosis.RuleResult;
+import io.streamdoctor.evidence.DnsProbe;
+import io.streamdoctor.evidence.TlsProbe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The system resolver lies: a private/bogon answer for a public chat host, or answers that differ
+ * from the public resolvers' while TLS to them fails. Different answers alone are weak: CDNs hand
+ * out different addresses by design.
+ */
+public final class DnsHijackedRule implements Rule {
+  @Override
+  public String cause() {
+    return Causes.DNS_HIJACKED;
+  }
+
+  @Override
+  public RuleResult evaluate(BreakContext ctx) {
+    Probes probes = Probes.of(ctx);
+    List<EvidenceLine> lines = new ArrayList<>();
+    double confidence = 0;
+    TlsProbe tls = probes.tls();
+    boolean tlsBad = tls != null && (!"ok".equals(tls.outcome()) || !tls.expectedIssuer());
+    for (DnsProbe p : probes.dns("system")) {
+      if (p.bogon()) {
+        lines.add(ctx.line(p, "your resolver " + p.resolver() + " answered " + p.host() + " with a private address "
+            + String.join(", ", p.answers())));
+        confidence = Math.max(confidence, 0.85);
+      } else if (p.disagrees()) {
+        lines.add(ctx.line(p, "your resolver's answer " + String.join(", ", p.answers())
+            + " differs from the public resolvers'"));
+        confidence = Math.max(confidence, tlsBad ? 0.88 : 0.3);
+      }
+    }
+    if (lines.isEmpty()) {
+      List<DnsProbe> system = probes.dns("system");
+      if (!system.isEmpty() && system.stream().allMatch(p -> "ok".equals(p.outcome()) && !p.disagrees() && !p.bogon())) {
+        return Verdicts.ruledOut(cause(), "your resolver's answers for " + system.get(0).host()
+            + " agree with the public resolvers");
+      }
+      return Verdicts.silent(cause());
+    }
+    if (tlsBad) {
+      lines.add(ctx.line(tls, "TLS to the answered address " + (tls.expectedIssuer() ? "failed (" + tls.outcome() + ")"
+          : "showed an unexpected issuer: " + tls.issuer())));
+    }
+    return Verdicts.found(cause(), confidence, lines, Remedies.USE_DOH, Remedies.CONTACT_ISP);
+  }
+}
