@@ -10,7 +10,7 @@
 KILLS=${DURABILITY_KILLS:-110} # per driver; two drivers
 need_jar
 work=$(mktemp -d /tmp/sd-bench-durability.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+[ -n "${DURABILITY_KEEP:-}" ] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
 machine
 launcher=$(install_host "$work/a" "$JDK17")
 export STREAMDOCTOR_HOME="$work/a/home"
