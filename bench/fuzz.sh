@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fuzzing the native-messaging input. In-process (jqwik, io.streamdoctor.fuzz.NativeInputProperties)
+# Fuzzing the native-messaging input. In-process (jqwik, io.streamdoctor.fuzz.NativeInputFuzzTest)
 # against the real router, codec, pipeline and engine: FUZZ_TRIES per property, three properties
 # (default 340,000 each: > 1,000,000 inputs). Then a smaller run against the real jar over pipes
 # (bench/lib/pipe-fuzz.mjs). Baseline in the same run: the documented examples of docs/protocol.md
@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 sandbox "$work/s"
 rm -f "$ROOT/host/target/fuzz-stats.txt"
 t0=$(date +%s)
-(cd "$ROOT" && mvn -B -q -o -pl host test -Dtest=NativeInputProperties -Dsurefire.failIfNoSpecifiedTests=false \
+(cd "$ROOT" && mvn -B -q -o -pl host test -Dtest=NativeInputFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Djqwik.tries.default="$TRIES") > "$work/mvn.log" 2>&1 || { tail -60 "$work/mvn.log"; echo "in-process fuzz FAILED (see above)"; }
 t1=$(date +%s)
 inproc=$(tail -1 "$ROOT/host/target/fuzz-stats.txt" 2>/dev/null || echo "fuzz inputs=0 crashes=1 hangs=0 stdout_violations=0")

@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@code jqwik.tries.default}: 10,000 in the normal build (junit-platform.properties), a million
  * in bench/fuzz.sh.
  */
-class NativeInputProperties {
+class NativeInputFuzzTest {
   private static final List<ObjectNode> SEEDS = ProtocolSeeds.load();
 
   @AfterContainer
