@@ -41,11 +41,19 @@ export function historyOfTab(fx, tabId) {
   return (fx.history().breaks || []).filter((b) => new RegExp(`^b-\\d+-${tabId}:`).test(b.breakId));
 }
 
-/** Opens the popup for `tabId` in a tab, as the notification click does; returns what it lists. */
-export async function popupView(ff, tabId, shotName) {
+/** Opens the popup for `tabId` as a tab (as the notification click does), runs fn(consoleActor). */
+export async function withPopup(ff, tabId, fn) {
   const popupTab = await ff.evalBg(`(await browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html?tab=${tabId}'), active: true })).id`);
   try {
-    const actor = await ff.consoleFor(new RegExp(`/popup/popup\\.html\\?tab=${tabId}$`), 10_000);
+    return await fn(await ff.consoleFor(new RegExp(`/popup/popup\\.html\\?tab=${tabId}$`), 10_000));
+  } finally {
+    await ff.evalBg(`await browser.tabs.remove(${popupTab}), true`).catch(() => {});
+  }
+}
+
+/** What the popup for `tabId` lists: causes (top first), feature-gap notes, its text. */
+export function popupView(ff, tabId, shotName) {
+  return withPopup(ff, tabId, async (actor) => {
     const view = await poll(() => ff.rdp.evaluateJson(actor, `({
       causes: [...document.querySelectorAll('.break[data-cause]')].map((e) => e.getAttribute('data-cause')),
       gaps: [...document.querySelectorAll('#gaps [data-gap]')].map((e) => e.getAttribute('data-gap')),
@@ -53,9 +61,7 @@ export async function popupView(ff, tabId, shotName) {
     })`), (v) => v && v.causes.length > 0, 10_000, 'the popup to list a break').catch(() => null);
     if (shotName) await screenshot(ff, `popup/popup.html?tab=${tabId}`, shotName);
     return view;
-  } finally {
-    await ff.evalBg(`await browser.tabs.remove(${popupTab}), true`).catch(() => {});
-  }
+  });
 }
 
 /** Best effort: a BiDi screenshot of the tab whose URL contains `urlPart` (for humans). */

@@ -111,14 +111,26 @@ const prefString = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
  * Starts headless Firefox with `sourceDir` as a temporary add-on. Returns {rdp, bidi, bg,
  * consoleFor, evalBg, installAddon, close}. Every step is bounded.
  */
-export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {} } = {}) {
+export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {}, inspect = true } = {}) {
   const webExt = (await import('web-ext')).default;
+  // web-ext logs its progress to stdout, which would clutter the test report: keep it, and
+  // attach it to the error if the launch fails.
+  const { consoleStream } = await import('web-ext/util/logger');
+  consoleStream.startCapturing();
   const bidiPort = await freePort();
-  const runner = await withTimeout(webExt.cmd.run({
+  const starting = webExt.cmd.run({
     sourceDir, firefox: fx.wrapper, startUrl: 'about:blank', noInput: true, noReload: true,
     args: ['-headless', `--remote-debugging-port=${bidiPort}`],
     pref: { ...LOCAL_ONLY_PREFS, ...prefs, 'extensions.webextensions.uuids': prefString(JSON.stringify({ [GECKO_ID]: UUID })) },
-  }, { shouldExitProgram: false }), 60_000, 'web-ext run');
+  }, { shouldExitProgram: false });
+  let runner;
+  try {
+    runner = await withTimeout(starting, 60_000, 'web-ext run');
+  } catch (e) {
+    starting.then((late) => late.exit(), () => {}); // a launch that finishes after the timeout
+    e.message += `\nweb-ext said:\n${consoleStream.capturedMessages.join('').slice(-3000)}`;
+    throw e;
+  }
   let rdp = null;
   let bidi = null;
   const close = async () => {
@@ -132,13 +144,16 @@ export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {} 
   try {
     const port = runner.extensionRunners[0].runningInfo.debuggerPort;
     rdp = await Rdp.connect(port);
-    const consoleFor = await rdp.watchAddon(GECKO_ID);
-    const bg = await consoleFor(/^moz-extension:\/\/[^/]+\/_generated_background_page\.html/, 20_000);
+    // Watching the add-on's targets is what a devtools toolbox does (it may keep the event page
+    // from idling): `inspect: false` leaves the add-on alone for tests of its lifecycle.
+    const consoleFor = inspect ? await rdp.watchAddon(GECKO_ID) : null;
+    const bg = inspect ? await consoleFor(/^moz-extension:\/\/[^/]+\/_generated_background_page\.html/, 20_000) : null;
     const evalBg = (expr, timeoutMs) => rdp.evaluateJson(bg, expr, timeoutMs);
     bidi = await Bidi.connect(bidiPort);
     return { rdp, bidi, bg, consoleFor, evalBg, installAddon: (p) => rdp.installTemporaryAddon(p), close };
   } catch (e) {
     await close();
+    e.message += `\nweb-ext said:\n${consoleStream.capturedMessages.join('').slice(-3000)}`;
     throw e;
   }
 }

@@ -4,14 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { ARTIFACTS, startLab } from '../lib/harness.mjs';
 import { BLOCKER, buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome, poll } from '../lib/firefox.mjs';
 
 const pre = firefoxPrerequisites();
 const skip = !pre.ok && !pre.required ? `missing: ${pre.missing.join('; ')}` : false;
-const CANCELLER = join(import.meta.dirname, '..', 'fixtures', 'firefox-webrequest-blocker');
+const CANCELLER = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'firefox-webrequest-blocker');
 
 let lab;
 let fx;

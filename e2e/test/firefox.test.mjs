@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startLab } from '../lib/harness.mjs';
 import { BLOCKER, buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome } from '../lib/firefox.mjs';
-import { runFirefoxBreak, runFirefoxClean, topCause } from '../lib/firefox-cases.mjs';
+import { runFirefoxBreak, runFirefoxClean, topCause, withPopup } from '../lib/firefox-cases.mjs';
 
 const pre = firefoxPrerequisites();
 if (!pre.ok && !pre.required) console.log(`# Firefox e2e skipped, missing: ${pre.missing.join('; ')}`);
@@ -85,6 +85,18 @@ for (const [name, query, expected] of CASES) {
   });
 }
 
+test('firefox: remedies that need about: pages say what to type instead of failing', { skip, timeout: 30_000 }, async () => {
+  const tabId = await ff.evalBg('(await browser.tabs.query({}))[0].id');
+  const replies = await withPopup(ff, tabId, (actor) => ff.rdp.evaluateJson(actor, `({
+    doh: await browser.runtime.sendMessage({ type: 'ui.action', action: 'open_doh_settings', args: {} }),
+    proxy: await browser.runtime.sendMessage({ type: 'ui.action', action: 'open_proxy_settings', args: {} }),
+  })`));
+  assert.equal(replies.doh.ok, false);
+  assert.equal(replies.doh.manual, 'about:preferences#privacy');
+  assert.match(replies.doh.error, /about:preferences#privacy/);
+  assert.equal(replies.proxy.manual, 'about:preferences#general');
+});
+
 // The blocker stays installed for the rest of the session; it blocks only /lab/claude/.
 test('firefox blocked by another add-on: HISTORY names extension.blocked_request', { skip, timeout: 90_000 }, async () => {
   const id = await ff.installAddon(BLOCKER);
@@ -101,8 +113,6 @@ test('firefox blocked by another add-on: HISTORY names extension.blocked_request
   assert.match(r.popup.text, /StreamDoctor test blocker/);
 });
 
-// Last: closing a tab whose stream is still open leaves that stream "streaming" in the host's
-// view, which would count as a second streaming tab (session.conflict) for any later break.
 test('firefox stall: HISTORY names stream.stalled', { skip, timeout: 90_000 }, async () => {
   const r = await runFirefoxBreak(ff, fx, lab.url, 'stall', 'fault=stall&proto=sse', 'stream.stalled', 60_000);
   seen.stall = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.state };
@@ -113,4 +123,15 @@ test('firefox stall: HISTORY names stream.stalled', { skip, timeout: 90_000 }, a
   // Firefox 153 has management details and proxy settings; it lacks notification buttons and
   // lets no add-on open about: pages.
   assert.deepEqual(r.popup.gaps, ['notification_buttons', 'browser_pages'], `popup notes: ${JSON.stringify(r.popup)}`);
+});
+
+// The stall tab was closed with its stream still open: the add-on ends it as `aborted`, so the
+// host does not count it as a second streaming tab (session.conflict) for this later break.
+// (The blocker installed above still counts as a recent extension change, so the top cause here
+// is extension.interference; what matters is that session.conflict is absent.)
+test('firefox after closing a stalled tab: the next break is not blamed on several tabs', { skip, timeout: 90_000 }, async () => {
+  const r = await runFirefoxBreak(ff, fx, lab.url, 'rst_after_close', 'fault=rst&proto=sse', 'extension.interference');
+  assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
+  assert.notEqual(r.history.cause, 'session.conflict');
+  assert.deepEqual(r.brk.findings.filter((f) => f.cause === 'session.conflict'), []);
 });

@@ -87,7 +87,10 @@ const requests = watchRequests(ext, streams, emit);
 watchProxy(ext, emit);
 watchCookies(ext, emit);
 inventory.watch();
-ext.tabs.onRemoved.addListener((tabId) => streams.dropTab(tabId));
+ext.tabs.onRemoved.addListener((tabId) => {
+  for (const end of streams.endTab(tabId, Date.now())) emit(end);
+  streams.dropTab(tabId);
+});
 ext.notifications.onClicked.addListener((id) => {
   const tabId = Number(String(id).replace(/^sd:b-\d+-/, '').split(':')[0]);
   ext.tabs.create({ url: ext.runtime.getURL('popup/popup.html') + (Number.isInteger(tabId) ? '?tab=' + tabId : '') });

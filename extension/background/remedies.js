@@ -1,7 +1,7 @@
 // One-click remedies the browser allows. Each returns {ok, ...} and never throws: the popup and
 // notification buttons show the result in words.
 import { siteById, siteForHost } from '../src/common/sites.js';
-import { dnsInternalsUrl, isFirefox } from '../src/ext.js';
+import { dnsInternalsUrl, isFirefox, t } from '../src/ext.js';
 
 export const DISABLED_KEY = 'disabledForTest';
 
@@ -21,6 +21,19 @@ export function flushSummary(reply) {
 export function probeSummary(reply) {
   const ev = (reply && Array.isArray(reply.evidence) ? reply.evidence : []).map((e) => `${String(e.type).replace(/^probe\./, '')} ${e.outcome || e.indicator || '?'}`);
   return ev.length ? ev.join(', ') : 'no probe results';
+}
+
+/**
+ * Opens a browser page. Firefox refuses privileged about: pages to add-ons (MDN tabs.create):
+ * the reply then says which address to type instead of passing on "Illegal URL".
+ */
+export async function openBrowserPage(ext, url, words = t) {
+  try {
+    await ext.tabs.create({ url });
+    return { ok: true };
+  } catch {
+    return { ok: false, error: words('openItYourself', [url]), manual: url };
+  }
 }
 
 export function createRemedies({ ext, link, storage }) {
@@ -96,12 +109,10 @@ export function createRemedies({ ext, link, storage }) {
       return { ok: true, summary: probeSummary(reply) };
     },
     async open_doh_settings() {
-      await ext.tabs.create({ url: isFirefox ? 'about:preferences#privacy' : 'chrome://settings/security' });
-      return { ok: true };
+      return openBrowserPage(ext, isFirefox ? 'about:preferences#privacy' : 'chrome://settings/security');
     },
     async open_proxy_settings() {
-      await ext.tabs.create({ url: isFirefox ? 'about:preferences#general' : 'chrome://settings/system' });
-      return { ok: true };
+      return openBrowserPage(ext, isFirefox ? 'about:preferences#general' : 'chrome://settings/system');
     },
   };
 

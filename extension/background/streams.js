@@ -74,6 +74,18 @@ export function createStreamRegistry() {
     dropTab(tabId) {
       byTab.delete(tabId);
     },
+    /**
+     * The tab was closed: its still-open streams end as `aborted` (the page went away, not a
+     * break; docs/protocol.md). Without this the host kept counting them as streaming, so a later
+     * break in another tab of the site read as several tabs streaming (session.conflict).
+     */
+    endTab(tabId, now) {
+      return (byTab.get(tabId) || []).filter((r) => r.state === 'open' || r.state === 'stalled').map((r) => ({
+        type: 'stream.end', ts: now, stream: r.stream, outcome: 'aborted', frames: r.frames || 0, bytes: r.bytes || 0,
+        gapMeanMs: null, gapP95Ms: null, gapMaxMs: null, durationMs: r.openedAt ? Math.max(0, now - r.openedAt) : 0,
+        terminalSeen: false, closeCode: null, wasClean: null, errorName: null, httpStatus: null, lastFrameAgoMs: null,
+      }));
+    },
     snapshot() {
       return Object.fromEntries(byTab);
     },

@@ -86,3 +86,13 @@ test('renderGaps_listsNotesOrHides', () => {
   renderGaps(doc, (k) => k, []);
   assert.equal(ul.hidden, true);
 });
+
+test('openBrowserPage_firefoxRefusesAboutPage_saysWhatToType', async () => {
+  const { openBrowserPage } = await import('../background/remedies.js');
+  const refusing = { tabs: { create: async () => { throw new Error('Illegal URL: about:preferences#privacy'); } } };
+  const r = await openBrowserPage(refusing, 'about:preferences#privacy', (key, subs) => `${key}:${subs[0]}`);
+  assert.deepEqual(r, { ok: false, error: 'openItYourself:about:preferences#privacy', manual: 'about:preferences#privacy' });
+  const opened = [];
+  const ok = await openBrowserPage({ tabs: { create: async (o) => opened.push(o.url) } }, 'chrome://settings/system', (k) => k);
+  assert.deepEqual([ok, opened], [{ ok: true }, ['chrome://settings/system']]);
+});

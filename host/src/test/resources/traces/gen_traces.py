@@ -190,7 +190,7 @@ S["session.conflict/confounded_cookie_changed_long_before"] = ("stream.dropped_u
     cookie(-600000, removed=False), op(0), ft(500), end(2000, "error", frames=40)])
 S["session.conflict/confounded_cookie_refreshed_mid_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0), ft(500), cookie(1500, removed=True, cause="overwrite"), cookie(1501, removed=False), end(2000, "error", frames=40)])
-S["session.conflict/two_tabs_streaming"] = ("session.conflict", "message_stream_error", [
+S["session.conflict/confounded_two_tabs_streaming"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0, stream="2:1", tab=2), op(100), ft(400), ft(300, stream="2:1"), end(3000, "error", frames=60)])
 # --- dns.resolution_failed
 S["dns.resolution_failed/clear_stream_nxdomain"] = ("dns.resolution_failed", "network_error", [
@@ -379,6 +379,23 @@ S["network.throttled/weak_slow_decline"] = ("network.throttled", "message_stream
     op(0), ft(300)] + progs([50000, 50000, 40000, 8000]) + [end(42000, "error", frames=200, lastFrameAgoMs=500, gapP95Ms=400)])
 S["network.throttled/confounded_short_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0), ft(300)] + progs([50000, 50000, 2000], every=2000) + [end(8000, "error", frames=80)])
+def wsp(t, status, host="copilot.microsoft.com", outcome="refused"):
+    return ev(t, {"type": "probe.ws", "host": host, "outcome": outcome, "httpStatus": status, "upgradeMs": 30.0})
+
+
+S["session.conflict/confounded_ghost_tab_closed_mid_stall"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(-120000, stream="2:1", tab=2), ft(-119000, stream="2:1"), stall(-90000, stream="2:1"),
+    op(0), ft(300), end(2000, "error", frames=40)])
+S["extension.blocked_request/weak_ws_failed_before_open_with_blocker"] = ("extension.blocked_request", "network_error", [
+    inventory(-60000, "Privacy Blocker"), op(0, site="copilot"),
+    end(60, "error", frames=0, closeCode=1006, wasClean=False, durationMs=60), tcpp(500, host="copilot.microsoft.com")])
+S["server.overloaded/probed_ws_upgrade_429"] = ("server.overloaded", "network_error", [
+    inventory(-60000, "Privacy Blocker"), op(0, site="copilot"),
+    end(60, "error", frames=0, closeCode=1006, wasClean=False, durationMs=60), tcpp(500, host="copilot.microsoft.com"),
+    wsp(520, 429)])
+S["stream.dropped_unexplained/ws_failed_before_open_no_blocker"] = ("stream.dropped_unexplained", "network_error", [
+    op(0, site="copilot"), end(60, "error", frames=0, closeCode=1006, wasClean=False, durationMs=60),
+    tcpp(500, host="copilot.microsoft.com")])
 S["stream.stalled/probed_everything_healthy"] = ("stream.stalled", "message_stream_error", [
     op(0), ft(300), prog(1300, 30), stall(21300, silent=20000)] + healthy_probes(21800))
 

@@ -4,6 +4,7 @@ import io.streamdoctor.evidence.DnsProbe;
 import io.streamdoctor.evidence.StatusPage;
 import io.streamdoctor.evidence.TcpProbe;
 import io.streamdoctor.evidence.TlsProbe;
+import io.streamdoctor.evidence.WsProbe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,17 @@ public final class Probes {
       }
     }
     return last;
+  }
+
+  /** The HTTP status a fresh WebSocket upgrade got from the site, when one was probed. */
+  public Integer wsUpgradeStatus() {
+    Integer status = null;
+    for (WsProbe p : ctx.near(WsProbe.class, 5_000, WINDOW_MS)) {
+      if (p.httpStatus() != null && (host == null || host.equals(p.host()))) {
+        status = p.httpStatus();
+      }
+    }
+    return status;
   }
 
   public StatusPage status() {

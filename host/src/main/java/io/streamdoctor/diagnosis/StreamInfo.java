@@ -113,6 +113,19 @@ public final class StreamInfo {
     return frames() > 0 || firstToken != null;
   }
 
+  /**
+   * A WebSocket that died before it ever opened: close 1006, no frame, within a few seconds.
+   * Chromium reports neither the upgrade's HTTP status nor a blocked or failed lookup for it
+   * (webRequest stays silent), so only host probes can tell these apart.
+   */
+  public boolean wsFailedBeforeOpen() {
+    if (end == null || !"ws".equals(kind()) || end.frames() > 0 || firstByte != null) {
+      return false;
+    }
+    Double d = durationMs();
+    return Integer.valueOf(1006).equals(end.closeCode()) && (d == null || d < 5_000);
+  }
+
   /** HTTP status of the stream's response, from whichever event carried it. */
   public Integer httpStatus() {
     if (end != null && end.httpStatus() != null) {

@@ -4,11 +4,13 @@ import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.NetErrors;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.ExtensionInventory;
 import io.streamdoctor.evidence.RequestError;
+import io.streamdoctor.evidence.TcpProbe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,12 @@ public final class BlockedByExtensionRule implements Rule {
         onlyCancelled &= NetErrors.kind(e.error()) == NetErrors.Kind.CANCELLED;
       }
     }
+    if (lines.isEmpty() && ctx.stream().wsFailedBeforeOpen()) {
+      RuleResult suspected = wsSuspect(ctx);
+      if (suspected != null) {
+        return suspected;
+      }
+    }
     if (lines.isEmpty()) {
       for (RequestError e : ctx.near(RequestError.class, 60_000, 5_000)) {
         if (blocked(e, suspects)) {
@@ -56,6 +64,25 @@ public final class BlockedByExtensionRule implements Rule {
   private static boolean blocked(RequestError e, List<String> suspects) {
     NetErrors.Kind k = NetErrors.kind(e.error());
     return k == NetErrors.Kind.BLOCKED_BY_CLIENT || (k == NetErrors.Kind.CANCELLED && !suspects.isEmpty());
+  }
+
+  /**
+   * A WebSocket that failed before opening while a fresh connection to its host works and the
+   * server did not refuse the upgrade: an extension that can block requests is a plausible, not a
+   * proven, culprit (declarativeNetRequest blocks need no host permission, so any blocker counts).
+   */
+  private RuleResult wsSuspect(BreakContext ctx) {
+    TcpProbe tcp = Probes.of(ctx).tcp();
+    Integer upgrade = Probes.of(ctx).wsUpgradeStatus();
+    List<String> suspects = Suspects.anyBlocker(ctx.all(ExtensionInventory.class));
+    if (tcp == null || !"ok".equals(tcp.outcome()) || suspects.isEmpty() || (upgrade != null && upgrade >= 400)) {
+      return null;
+    }
+    List<EvidenceLine> lines = new ArrayList<>();
+    lines.add(ctx.line(ctx.stream().end(), "the WebSocket failed before it opened, with no error from the browser"));
+    lines.add(ctx.line(tcp, "a fresh connection to " + tcp.host() + ":" + tcp.port() + " succeeded"));
+    lines.add(ctx.lineAtBreak("extensions that can block requests: " + String.join(", ", suspects)));
+    return Verdicts.found(cause(), 0.4, lines, Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE);
   }
 
   private static String text(RequestError e) {

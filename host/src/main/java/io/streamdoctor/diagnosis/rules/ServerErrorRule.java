@@ -41,6 +41,10 @@ public final class ServerErrorRule implements Rule {
         lines.add(ctx.line(e, "the site sent an error object inside the stream: " + e.errorType()));
       }
     }
+    Integer upgrade = Probes.of(ctx).wsUpgradeStatus();
+    if (ctx.stream().wsFailedBeforeOpen() && upgrade != null && upgrade >= 500) {
+      lines.add(ctx.lineAtBreak("a fresh WebSocket upgrade to the site was answered HTTP " + upgrade));
+    }
     StatusPage page = Probes.of(ctx).status();
     double incident = 0;
     if (page != null && INCIDENT.contains(page.indicator())) {

@@ -3,6 +3,7 @@ package io.streamdoctor.diagnosis.rules;
 import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
@@ -43,6 +44,10 @@ public final class ServerOverloadedRule implements Rule {
       if (e.errorType() != null && OVERLOAD_TYPES.contains(e.errorType())) {
         lines.add(ctx.line(e, "the site sent an error object inside the stream: " + e.errorType()));
       }
+    }
+    Integer upgrade = Probes.of(ctx).wsUpgradeStatus();
+    if (ctx.stream().wsFailedBeforeOpen() && upgrade != null && upgrade == 429) {
+      lines.add(ctx.lineAtBreak("a fresh WebSocket upgrade to the site was answered HTTP 429"));
     }
     if (lines.isEmpty()) {
       return Verdicts.silent(cause());

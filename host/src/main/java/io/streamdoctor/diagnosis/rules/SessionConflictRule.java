@@ -3,18 +3,30 @@ package io.streamdoctor.diagnosis.rules;
 import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
+import io.streamdoctor.diagnosis.Probes;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.CookieChanged;
 import io.streamdoctor.evidence.StreamEnded;
+import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.evidence.StreamEvent;
 import io.streamdoctor.evidence.StreamOpened;
+import io.streamdoctor.evidence.StreamStalled;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** 401/403 on the stream, the session cookie churning mid-stream, or several tabs streaming. */
 public final class SessionConflictRule implements Rule {
+  static final double CONCURRENCY_ALONE = 0.3;
+  /** A stream counts as live in another tab only with activity this recent (a closed tab sends nothing). */
+  static final double LIVE_WINDOW_MS = 30_000;
+
   @Override
   public String cause() {
     return Causes.SESSION_CONFLICT;
@@ -29,8 +41,14 @@ public final class SessionConflictRule implements Rule {
       lines.add(ctx.lineAtBreak("the stream request was refused with HTTP " + status));
       confidence = 0.92;
     }
+    Integer upgrade = Probes.of(ctx).wsUpgradeStatus();
+    if (ctx.stream().wsFailedBeforeOpen() && upgrade != null && (upgrade == 401 || upgrade == 403)) {
+      lines.add(ctx.lineAtBreak("a fresh WebSocket upgrade to the site was refused with HTTP " + upgrade));
+      confidence = 0.8;
+    }
     for (CookieChanged c : ctx.all(CookieChanged.class)) {
-      boolean during = c.ts() >= ctx.streamStart() - 2_000 && c.ts() <= ctx.breakTs() + 2_000;
+      // Only while this stream ran: a logout before it opened was followed by a fresh session.
+      boolean during = c.ts() >= ctx.streamStart() && c.ts() <= ctx.breakTs() + 2_000;
       if (during && Objects.equals(c.site(), ctx.site()) && isSessionLoss(c)) {
         lines.add(ctx.line(c, "session cookie " + c.name() + " was " + lossWord(c) + " while the stream ran"));
         confidence = Math.max(confidence, 0.7);
@@ -39,7 +57,8 @@ public final class SessionConflictRule implements Rule {
     int otherTabs = otherTabsStreaming(ctx);
     if (otherTabs > 0) {
       lines.add(ctx.lineAtBreak(otherTabs + " other tab(s) of this site were streaming at the same time"));
-      confidence = Math.max(confidence, 0.5);
+      // Weak on its own: people stream in several tabs without conflicts all the time.
+      confidence = Math.max(confidence, CONCURRENCY_ALONE);
     }
     if (lines.isEmpty()) {
       return Verdicts.silent(cause());
@@ -70,24 +89,34 @@ public final class SessionConflictRule implements Rule {
     if (ctx.site() == null || ctx.tabId() == null) {
       return 0;
     }
-    List<Integer> tabs = new ArrayList<>();
-    for (StreamOpened o : ctx.all(StreamOpened.class)) {
-      if (!ctx.site().equals(o.site()) || o.tabId() == null || o.tabId().equals(ctx.tabId())) {
+    Map<String, Double> lastActivity = new HashMap<>();
+    Map<String, Integer> tabOf = new HashMap<>();
+    Set<String> finished = new HashSet<>();
+    for (Evidence e : ctx.evidence()) {
+      if (e.ts() > ctx.breakTs()) {
         continue;
       }
-      if (o.ts() <= ctx.breakTs() && !endedBefore(ctx, o.stream(), ctx.streamStart()) && !tabs.contains(o.tabId())) {
-        tabs.add(o.tabId());
+      if (e instanceof StreamOpened o && ctx.site().equals(o.site()) && o.tabId() != null
+          && !o.tabId().equals(ctx.tabId())) {
+        tabOf.put(o.stream(), o.tabId());
+        lastActivity.put(o.stream(), o.ts());
+      } else if (e instanceof StreamEnded end) {
+        finished.add(end.stream());
+      } else if (e instanceof StreamStalled st) {
+        finished.add(st.stream());
+      } else if (e instanceof StreamEvent se && tabOf.containsKey(se.stream())) {
+        lastActivity.put(se.stream(), e.ts());
+      }
+    }
+    Set<Integer> tabs = new HashSet<>();
+    for (Map.Entry<String, Integer> t : tabOf.entrySet()) {
+      Double last = lastActivity.get(t.getKey());
+      boolean live = !finished.contains(t.getKey()) && last != null && last >= ctx.breakTs() - LIVE_WINDOW_MS
+          && last >= ctx.streamStart() - LIVE_WINDOW_MS;
+      if (live) {
+        tabs.add(t.getValue());
       }
     }
     return tabs.size();
-  }
-
-  private static boolean endedBefore(BreakContext ctx, String stream, double t) {
-    for (StreamEnded e : ctx.all(StreamEnded.class)) {
-      if (stream.equals(e.stream()) && e.ts() < t) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -8,6 +8,19 @@ import java.util.List;
 final class Suspects {
   private Suspects() {}
 
+  /** Enabled extensions able to block at all, whatever their host permissions. */
+  static List<String> anyBlocker(List<ExtensionInventory> inventories) {
+    List<String> names = new ArrayList<>();
+    if (!inventories.isEmpty()) {
+      for (ExtensionInventory.Extension x : inventories.get(inventories.size() - 1).extensions()) {
+        if (x.enabled() && x.canBlock() && x.name() != null) {
+          names.add(x.name());
+        }
+      }
+    }
+    return names;
+  }
+
   static List<String> blockers(List<ExtensionInventory> inventories) {
     List<String> names = new ArrayList<>();
     if (inventories.isEmpty()) {
