@@ -19,6 +19,13 @@ PY=$(readlink -f "$PY")
 printf '#!/bin/sh\nexec %s %s "$@"\n' "$PY" "'$work/py/echo-host.py'" > "$work/py/echo-host"
 chmod +x "$work/py/echo-host"
 specs=""
+# For comparison only: python3 as found on PATH when that is a version-manager shim (a script).
+SHIM=$(command -v python3 || true)
+if [ -n "$SHIM" ] && head -c 2 "$SHIM" 2>/dev/null | grep -q '#!'; then
+  printf '#!/bin/sh\nexec %s %s "$@"\n' "$SHIM" "'$work/py/echo-host.py'" > "$work/py/echo-host-shim"
+  chmod +x "$work/py/echo-host-shim"
+  specs="python_path_shim=$work/py/echo-host-shim"
+fi
 for jdk in 17 25; do
   eval java=\$JDK$jdk
   [ -x "$java" ] || { echo "JDK $jdk not found at $java: skipped"; continue; }
@@ -55,6 +62,8 @@ for jdk in 25 17; do
   b=$(get bare_java$jdk)
   [ -n "$h" ] && echo "jdk$jdk: host_ms=$h bare_java_ms=$b python_echo_ms=$py ratio=$(awk -v a="$h" -v b="$py" 'BEGIN{printf "%.2f", a/b}') bare_java_ratio=$(awk -v a="$b" -v b="$py" 'BEGIN{printf "%.2f", a/b}')"
 done
+s=$(get python_path_shim)
+[ -n "$s" ] && echo "python3 on PATH is a shim ($SHIM): python_shim_ms=$s; jdk17 ratio against it=$(awk -v a="$(get jdk17)" -v b="$s" 'BEGIN{printf "%.2f", a/b}')"
 h=$(get jdk17); [ -n "$h" ] || h=$(get jdk25)
 [ "$heavy" -eq 0 ] || echo "WARNING: heavy classes before hello: $heavy"
 echo "startup host_ms=$h python_echo_ms=$py ratio=$(awk -v a="$h" -v b="$py" 'BEGIN{printf "%.2f", a/b}')"

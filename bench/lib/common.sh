@@ -18,16 +18,14 @@ need_jar() {
   fi
 }
 
-# sandbox DIR: a StreamDoctor home whose every external target is a dead 127.0.0.1 port.
+# sandbox DIR: a StreamDoctor home whose every external target is a closed 127.0.0.1 port, the
+# same file the e2e tests write (e2e/lib/safety.mjs): dead resolvers, no DoH, no identity queries,
+# no status pages, every chat host connected to 127.0.0.1:9.
 sandbox() {
   mkdir -p "$1/home/config" "$1/profile"
-  cat > "$1/home/config/targets.json" <<'JSON'
-{"systemResolvers": ["127.0.0.1:9"], "publicResolvers": ["127.0.0.1:9"], "dohUrl": null,
- "identity": [],
- "sites": [{"id": "chatgpt", "hosts": ["127.0.0.1"], "wsUrl": null,
-            "statusUrl": "http://127.0.0.1:9/api/v2/summary.json", "port": 9, "tls": false}],
- "expectedIssuers": [], "connect": {}}
-JSON
+  node --input-type=module -e '
+    import { writeLoopbackTargets } from "'"$ROOT"'/e2e/lib/safety.mjs";
+    writeLoopbackTargets(process.argv[1]);' "$1/home"
 }
 
 # install_host DIR JAVA: installs into sandbox DIR with that Java the way a user would

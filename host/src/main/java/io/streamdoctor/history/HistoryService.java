@@ -57,26 +57,30 @@ public final class HistoryService implements AutoCloseable {
   }
 
   /**
-   * As {@link #saveAsync(Diagnosis, BreakSummary)}; {@code done} runs once the save committed or
-   * failed for good (a history that cannot save must not hold the session's acks forever).
+   * As {@link #saveAsync(Diagnosis, BreakSummary)}; {@code saved} runs once the save is committed,
+   * and never when it failed: the caller must not promise the break is in history then (the ack
+   * of its event waits, the extension keeps and resends it; see nativemsg.Acker).
    */
-  public void saveAsync(Diagnosis d, BreakSummary s, Runnable done) {
+  public void saveAsync(Diagnosis d, BreakSummary s, Runnable saved) {
     pending.incrementAndGet();
     try {
       exec.execute(() -> {
+        boolean ok = false;
         try {
           store().save(d, s);
+          ok = true;
         } catch (HistoryException | RuntimeException e) {
           LOG.log(Level.WARNING, "break " + d.breakId() + " not saved to history", e);
         } finally {
           pending.decrementAndGet();
-          done.run();
+        }
+        if (ok) {
+          saved.run();
         }
       });
     } catch (RejectedExecutionException e) {
       pending.decrementAndGet();
       LOG.warning("history closed: break " + d.breakId() + " not saved");
-      done.run();
     }
   }
 

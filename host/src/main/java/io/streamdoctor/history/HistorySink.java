@@ -32,7 +32,7 @@ public final class HistorySink implements Consumer<Diagnosis> {
     this(history, timeline, networkId, breakId -> {});
   }
 
-  /** {@code saved} hears each break id once its verdict is committed (or failed to save). */
+  /** {@code saved} hears each break id once its verdict is committed (never for a failed save). */
   public HistorySink(HistoryService history, Timeline timeline, Supplier<String> networkId,
       Consumer<String> saved) {
     this.history = history;

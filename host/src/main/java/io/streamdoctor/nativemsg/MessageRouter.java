@@ -47,7 +47,7 @@ public final class MessageRouter {
 
   public void handle(byte[] body, double receivedAt) {
     // The recorder needs the message as a tree; without one, plain events skip the tree.
-    EventFastPath.Bound fast = recorder == Recorder.NONE ? EventFastPath.bind(body) : null;
+    EventFastPath.Bound fast = recorder.recordsMessages() ? null : EventFastPath.bind(body);
     if (fast != null) {
       try {
         ingest(fast.evidence(), fast.seq(), receivedAt);

@@ -15,6 +15,11 @@ public interface Recorder extends AutoCloseable {
   /** The moment a break was diagnosed again after its post-mortem probes (replayed as such). */
   void probed(double at, String breakId);
 
+  /** False when {@link #message} ignores its argument: the router may then skip building the tree. */
+  default boolean recordsMessages() {
+    return true;
+  }
+
   /** Makes everything recorded so far durable; called before events are acknowledged. */
   void flush();
 
@@ -25,6 +30,11 @@ public interface Recorder extends AutoCloseable {
       new Recorder() {
         @Override
         public void message(double receivedAt, JsonNode message) {}
+
+        @Override
+        public boolean recordsMessages() {
+          return false;
+        }
 
         @Override
         public void evidence(double receivedAt, Evidence evidence) {}

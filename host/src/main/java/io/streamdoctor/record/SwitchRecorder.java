@@ -25,6 +25,11 @@ public final class SwitchRecorder implements Recorder {
     file = null;
   }
 
+  @Override
+  public boolean recordsMessages() {
+    return delegate.recordsMessages();
+  }
+
   public Path file() {
     return file;
   }

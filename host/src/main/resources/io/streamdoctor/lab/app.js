@@ -25,7 +25,7 @@
   };
   const lab = (window.__lab = {
     state: 'idle', frames: 0, bytes: 0, error: null, status: null, closeCode: null,
-    wasClean: null, text: '', id: null, banner: null, exchanges: 0,
+    wasClean: null, text: '', id: null, banner: null, exchanges: 0, errorAt: null,
   });
 
   function el(tag, attrs, text) {
@@ -73,6 +73,8 @@
   }
 
   function fail(kind, detail) {
+    // When the page saw the break (epoch ms): bench/latency.sh measures from here to the verdict.
+    lab.errorAt = performance.timeOrigin + performance.now();
     lab.error = String(detail && detail.message ? detail.message : detail);
     showBanner(kind, lab.error);
     setState('error');

@@ -84,4 +84,33 @@ class AckerTest {
     acker.flush();
     assertEquals(List.of(5L), acks());
   }
+
+  @Test
+  void flush_noVerdictSavedForMaxHold_oldestHoldLapses() throws Exception {
+    Acker quick = new Acker(new FrameWriter(out), () -> {}, 50);
+    quick.hold("b1", 1);
+    quick.stored(1);
+    quick.flush();
+    assertEquals(List.of(), acks());
+    Thread.sleep(120);
+    quick.flush();
+    assertEquals(List.of(1L), acks());
+  }
+
+  @Test
+  void flush_otherVerdictsStillBeingSaved_holdWaitsBeyondMaxHold() throws Exception {
+    Acker quick = new Acker(new FrameWriter(out), () -> {}, 300);
+    quick.hold("b1", 1);
+    quick.stored(1);
+    quick.hold("b2", 2);
+    quick.stored(2);
+    Thread.sleep(200);
+    quick.release("b2"); // progress: a slow backlog of saves, not a stuck verdict
+    Thread.sleep(200); // 400 ms since b1's hold, 200 since the last save
+    quick.flush();
+    assertEquals(List.of(), acks());
+    Thread.sleep(250);
+    quick.flush();
+    assertEquals(List.of(2L), acks(), "b1 lapsed after 300 ms without any save");
+  }
 }

@@ -67,11 +67,13 @@ public record JavaRuntime(Path java, int feature) {
    */
   public List<String> baseOptions() {
     // Memory flags measured with bench/ingest.sh (docs/benchmarks.md): a 4 MiB young generation
-    // keeps the committed heap near the live set (the capped timeline); C1 only (TieredStopAtLevel=1)
+    // and tighter free ratios keep the committed heap near the live set (the capped timeline, with
+    // -Xmx48m of headroom for large events); C1 only (TieredStopAtLevel=1)
     // drops the C2 compiler's arenas (~20 MiB of RSS) and still ingests > 250k events/s; a periodic
     // malloc trim returns freed native memory. IgnoreUnrecognizedVMOptions: the trim flag exists
     // from 17.0.9 on, and an older 17 must still start the host.
-    return List.of("-Xms8m", "-Xmx48m", "-Xmn4m", "-XX:+UseSerialGC", "-Xss512k",
+    return List.of("-Xms8m", "-Xmx48m", "-Xmn4m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
+        "-XX:+UseSerialGC", "-Xss512k",
         "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m",
         "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000",
         "-Xlog:disable", "-Xlog:all=warning:stderr");

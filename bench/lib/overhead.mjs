@@ -1,0 +1,122 @@
+// Hook overhead: a local page streams N messages as fast as this server can send them, over
+// WebSocket and over SSE (fetch + body reader, as the chat sites do), in two headless Chromiums
+// started alike: one with the extension (its MAIN-world hook wraps WebSocket and fetch on
+// http://127.0.0.1/*), one without. Runs alternate between the two browsers and flip order
+// every round; the page times itself (first byte requested → last message handled).
+// Usage: node overhead.mjs ROUNDS N   Prints {"ws":{...},"sse":{...},"ws_ratio","sse_ratio"}
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeProfile, launchBrowser, CHROMIUM, playwright } from './e2e.mjs';
+
+const ROUNDS = Number(process.argv[2] || 7);
+const N = Number(process.argv[3] || 30000);
+const PAYLOAD = JSON.stringify({ v: 'x'.repeat(80) }); // ~90 bytes, a typical token-delta frame
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>overhead</title><script>
+const q = new URLSearchParams(location.search); const n = Number(q.get('n')); const mode = q.get('mode');
+window.__bench = { done: false };
+const finish = (t0, c) => { window.__bench = { done: true, ms: performance.now() - t0, msgs: c }; };
+if (mode === 'ws') {
+  const t0 = performance.now(); let c = 0;
+  const ws = new WebSocket('ws://' + location.host + '/ws?n=' + n);
+  ws.onmessage = (e) => { if (typeof e.data === 'string' && ++c === n) finish(t0, c); };
+} else {
+  (async () => {
+    const t0 = performance.now(); let c = 0; let buf = '';
+    const res = await fetch('/sse?n=' + n, { method: 'POST', headers: { accept: 'text/event-stream' } });
+    const reader = res.body.getReader(); const dec = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += dec.decode(value, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\\n\\n')) >= 0) { const ev = buf.slice(0, i); buf = buf.slice(i + 2); if (ev.startsWith('data: {')) c++; }
+    }
+    finish(t0, c);
+  })();
+}
+</script>`;
+
+function pump(socket, total, make, end) {
+  let i = 0;
+  const step = () => {
+    while (i < total) {
+      const batch = [];
+      for (let k = 0; k < 64 && i < total; k++, i++) batch.push(make(i));
+      if (!socket.write(Buffer.concat(batch))) { socket.once('drain', step); return; }
+    }
+    end();
+  };
+  step();
+}
+const wsFrame = (text) => { const b = Buffer.from(text); return Buffer.concat([Buffer.from([0x81, b.length]), b]); };
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); return; }
+  if (url.pathname === '/sse') {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    const ev = Buffer.from(`data: ${PAYLOAD}\n\n`);
+    pump(res, Number(url.searchParams.get('n')), () => ev, () => res.end('data: [DONE]\n\n'));
+    return;
+  }
+  res.writeHead(404); res.end();
+});
+server.on('upgrade', (req, socket) => {
+  const accept = createHash('sha1').update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  socket.on('error', () => {});
+  socket.on('data', () => {}); // the client's close frame
+  const f = wsFrame(PAYLOAD);
+  pump(socket, Number(new URL(req.url, 'http://x').searchParams.get('n')), () => f,
+    () => socket.end(Buffer.from([0x88, 0x02, 0x03, 0xe8]))); // close 1000
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const profile = makeProfile('overhead');
+const hooked = await launchBrowser(profile.profile);
+const { chromium } = await playwright();
+const plainDir = mkdtempSync(join(tmpdir(), 'sd-overhead-plain-'));
+const plain = { context: await chromium.launchPersistentContext(plainDir, {
+  executablePath: CHROMIUM, headless: false, timeout: 30_000,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+}) };
+
+async function once(b, mode) {
+  const page = await b.context.newPage();
+  await page.goto(`${base}?mode=${mode}&n=${N}`);
+  await page.waitForFunction(() => window.__bench.done, null, { timeout: 120_000, polling: 50 });
+  const r = await page.evaluate(() => window.__bench);
+  await page.close();
+  if (r.msgs !== N) throw new Error(`${mode}: ${r.msgs} of ${N} messages`);
+  return N / (r.ms / 1000);
+}
+const res = { ws: { hooked: [], plain: [] }, sse: { hooked: [], plain: [] } };
+try {
+  for (const mode of ['ws', 'sse']) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const mode of ['ws', 'sse']) {
+      const order = r % 2 ? [['plain', plain], ['hooked', hooked]] : [['hooked', hooked], ['plain', plain]];
+      for (const [name, b] of order) res[mode][name].push(await once(b, mode));
+    }
+  }
+} finally {
+  await hooked.context.close().catch(() => {});
+  await plain.context.close().catch(() => {});
+  server.close();
+  profile.cleanup();
+  rmSync(plainDir, { recursive: true, force: true });
+}
+const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const out = { n: N, rounds: ROUNDS };
+for (const mode of ['ws', 'sse']) {
+  out[mode] = { hooked_msgs_per_s: Math.round(median(res[mode].hooked)), plain_msgs_per_s: Math.round(median(res[mode].plain)),
+    hooked_runs: res[mode].hooked.map(Math.round), plain_runs: res[mode].plain.map(Math.round) };
+  out[`${mode}_ratio`] = +(median(res[mode].hooked) / median(res[mode].plain)).toFixed(3);
+}
+console.log(JSON.stringify(out));
