@@ -371,7 +371,9 @@
     const GAP_WINDOW = 256;
 
     function createGapStats() {
+      // Ring buffer of the last GAP_WINDOW gaps (O(1) per frame on the hot path).
       const recent = [];
+      let next = 0;
       let count = 0;
       let sum = 0;
       let max = 0;
@@ -385,8 +387,9 @@
             count++;
             sum += gap;
             if (gap > max) max = gap;
-            recent.push(gap);
-            if (recent.length > GAP_WINDOW) recent.shift();
+            if (recent.length < GAP_WINDOW) recent.push(gap);
+            else recent[next] = gap;
+            next = (next + 1) % GAP_WINDOW;
           }
           lastAt = t;
           return gap;
@@ -997,12 +1000,17 @@
      * Classifies one SSE event for a site: {token, terminal, errorType}. JSON is parsed only when the
      * data can hold an error, so the common token path stays cheap.
      */
+    // Shared results for the common cases: no allocation per event on the hot path (never mutated).
+    const TERMINAL = Object.freeze({ token: false, terminal: true, errorType: null });
+    const TOKEN = Object.freeze({ token: true, terminal: false, errorType: null });
+    const NOTHING = Object.freeze({ token: false, terminal: false, errorType: null });
+
     function classifySseEvent(site, eventType, data) {
-      const out = { token: false, terminal: false, errorType: null };
       if ((site.sseDone && data === site.sseDone) || (site.sseDoneEvent && eventType === site.sseDoneEvent)) {
-        out.terminal = true;
-        return out;
+        return TERMINAL;
       }
+      if (eventType !== 'error' && data.indexOf('error') < 0) return data.length > 0 ? TOKEN : NOTHING;
+      const out = { token: false, terminal: false, errorType: null };
       if (eventType === 'error' || data.indexOf('error') >= 0) {
         let obj = null;
         try {
@@ -1055,8 +1063,8 @@
     const CR = 13;
     const COLON = 58;
     const SPACE = 32;
-    /** Longest value kept for a terminal-marker check ("[DONE]", "{}"). */
-    const SHORT_VALUE = 64;
+    /** Longest value kept for a terminal-marker check ("[DONE]", "{}"); markers are short. */
+    const SHORT_VALUE = 16;
     /** Stands for a value that was counted but not kept (never equal to a marker, no "error"). */
     const LONG_VALUE = '\u0000';
 

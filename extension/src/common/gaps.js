@@ -17,7 +17,9 @@ export const STALL_MIN_GAPS = 5;
 export const GAP_WINDOW = 256;
 
 export function createGapStats() {
+  // Ring buffer of the last GAP_WINDOW gaps (O(1) per frame on the hot path).
   const recent = [];
+  let next = 0;
   let count = 0;
   let sum = 0;
   let max = 0;
@@ -31,8 +33,9 @@ export function createGapStats() {
         count++;
         sum += gap;
         if (gap > max) max = gap;
-        recent.push(gap);
-        if (recent.length > GAP_WINDOW) recent.shift();
+        if (recent.length < GAP_WINDOW) recent.push(gap);
+        else recent[next] = gap;
+        next = (next + 1) % GAP_WINDOW;
       }
       lastAt = t;
       return gap;

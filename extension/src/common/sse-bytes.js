@@ -13,8 +13,8 @@ const LF = 10;
 const CR = 13;
 const COLON = 58;
 const SPACE = 32;
-/** Longest value kept for a terminal-marker check ("[DONE]", "{}"). */
-export const SHORT_VALUE = 64;
+/** Longest value kept for a terminal-marker check ("[DONE]", "{}"); markers are short. */
+export const SHORT_VALUE = 16;
 /** Stands for a value that was counted but not kept (never equal to a marker, no "error"). */
 export const LONG_VALUE = '\u0000';
 

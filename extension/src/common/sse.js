@@ -87,12 +87,17 @@ export function createLineParser(onRecord) {
  * Classifies one SSE event for a site: {token, terminal, errorType}. JSON is parsed only when the
  * data can hold an error, so the common token path stays cheap.
  */
+// Shared results for the common cases: no allocation per event on the hot path (never mutated).
+const TERMINAL = Object.freeze({ token: false, terminal: true, errorType: null });
+const TOKEN = Object.freeze({ token: true, terminal: false, errorType: null });
+const NOTHING = Object.freeze({ token: false, terminal: false, errorType: null });
+
 export function classifySseEvent(site, eventType, data) {
-  const out = { token: false, terminal: false, errorType: null };
   if ((site.sseDone && data === site.sseDone) || (site.sseDoneEvent && eventType === site.sseDoneEvent)) {
-    out.terminal = true;
-    return out;
+    return TERMINAL;
   }
+  if (eventType !== 'error' && data.indexOf('error') < 0) return data.length > 0 ? TOKEN : NOTHING;
+  const out = { token: false, terminal: false, errorType: null };
   if (eventType === 'error' || data.indexOf('error') >= 0) {
     let obj = null;
     try {
