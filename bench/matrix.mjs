@@ -83,16 +83,6 @@ export const NETNS_DNS = [
   ['nsdns_dead', 'fault=clean&stream_host=chat.openai.com', 'dns.resolution_failed', { before: dnsRule('drop'), timeoutMs: 40_000 }],
 ];
 
-// Packet loss (iptables statistic in both namespaces). At 20 % the answer completes with
-// second-long gaps: a degraded stream that must not be reported as a break. (At 40–50 % the outcome
-// is random — complete, stalled, or the page never loads — so no such case is scored; see
-// bench/analysis.md.)
-export function lossCases(pair) {
-  return [
-    ['loss20_completes', 'fault=clean&proto=sse&frames=200', null, { before: async () => pair.setLoss(0.2), timeoutMs: 60_000 }],
-  ];
-}
-
 const MAP_LOCALHOST = (pair) => ({
   extraArgs: [`--host-resolver-rules=MAP localhost ${pair.serverAddr}`],
   base: (lab) => lab.url.replace(pair.serverAddr, 'localhost'),
@@ -107,7 +97,6 @@ export const ENVIRONMENTS = [
   { id: 'blocker', cases: () => BLOCKED, browser: { extensions: [EXTENSION, BLOCKER] } },
   { id: 'dns', cases: () => DNS, browser: { extraArgs: ['--host-resolver-rules=MAP localhost ~NOTFOUND'] } },
   { id: 'netns', cases: (pair) => netnsCases(pair), browser: {}, netns: (pair) => ({ labArgs: [], ...MAP_LOCALHOST(pair) }) },
-  { id: 'netns_loss', cases: (pair) => lossCases(pair), browser: {}, netns: (pair) => ({ labArgs: [], ...MAP_LOCALHOST(pair) }) },
   { id: 'netns_dns', cases: () => NETNS_DNS, browser: {}, netns: (pair) => {
     const s = pair.serverAddr;
     pair.resolvConf(pair.client, s);
