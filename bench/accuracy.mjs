@@ -3,7 +3,7 @@
 // user-knowledge baseline (e2e/lib/baseline.mjs), writes bench/results/accuracy.{md,json}.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prerequisites, makeProfile, launchBrowser, startLab, CHROMIUM, ROOT } from '../e2e/lib/harness.mjs';
+import { prerequisites, makeProfile, launchBrowser, startLab, settleNetwork, CHROMIUM, ROOT } from '../e2e/lib/harness.mjs';
 import { observeCase } from '../e2e/lib/observe.mjs';
 import { baselineCause } from '../e2e/lib/baseline.mjs';
 import { createPair, netnsUnavailable } from '../e2e/lib/netns.mjs';
@@ -48,6 +48,7 @@ async function runEnvironment(env, runs, results, skipped) {
     profile = makeProfile(`bench-${env.id}`);
     if (pair) opts.wrapper = pair.chromiumWrapper(profile.dir, CHROMIUM);
     browser = await launchBrowser(profile.profile, opts);
+    if (pair) await settleNetwork(browser.context, `${base}lab/config`);
     const cases = env.cases(pair);
     for (let run = 1; run <= runs; run++) {
       for (const [name, query, expected, extra = {}] of cases) {
