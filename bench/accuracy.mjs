@@ -1,9 +1,9 @@
 // Accuracy benchmark driver (bench/accuracy.sh): runs the fault matrix (matrix.mjs) N times in
 // real Chromium with the real extension and host, scores StreamDoctor's top-1/top-3 cause and the
 // user-knowledge baseline (e2e/lib/baseline.mjs), writes bench/results/accuracy.{md,json}.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prerequisites, makeProfile, launchBrowser, startLab, CHROMIUM, ROOT } from '../e2e/lib/harness.mjs';
+import { prerequisites, makeProfile, launchBrowser, startLab, settleNetwork, CHROMIUM, ROOT } from '../e2e/lib/harness.mjs';
 import { observeCase } from '../e2e/lib/observe.mjs';
 import { baselineCause } from '../e2e/lib/baseline.mjs';
 import { createPair, netnsUnavailable } from '../e2e/lib/netns.mjs';
@@ -11,11 +11,12 @@ import { ENVIRONMENTS } from './matrix.mjs';
 import { renderReport, summaryLine } from './report.mjs';
 
 function parseArgs(argv) {
-  const o = { runs: 1, only: null };
+  const o = { runs: 1, only: null, renderOnly: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') o.runs = Number(argv[++i]);
+    else if (argv[i] === '--render-only') o.renderOnly = true;
     else if (argv[i] === '--only') o.only = String(argv[++i]).split(',');
-    else throw new Error(`unknown argument ${argv[i]} (use --runs N [--only env,env])`);
+    else throw new Error(`unknown argument ${argv[i]} (use --runs N [--only env,env] | --render-only)`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1 || o.runs > 50) throw new Error('--runs must be 1..50');
   return o;
@@ -47,6 +48,7 @@ async function runEnvironment(env, runs, results, skipped) {
     profile = makeProfile(`bench-${env.id}`);
     if (pair) opts.wrapper = pair.chromiumWrapper(profile.dir, CHROMIUM);
     browser = await launchBrowser(profile.profile, opts);
+    if (pair) await settleNetwork(browser.context, `${base}lab/config`);
     const cases = env.cases(pair);
     for (let run = 1; run <= runs; run++) {
       for (const [name, query, expected, extra = {}] of cases) {
@@ -71,8 +73,21 @@ async function runEnvironment(env, runs, results, skipped) {
   }
 }
 
+function writeReport(out, meta, results) {
+  const notes = join(ROOT, 'bench', 'analysis.md');
+  writeFileSync(join(out, 'accuracy.md'), renderReport(results, meta, existsSync(notes) ? readFileSync(notes, 'utf8') : ''));
+  console.log(summaryLine(results));
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  const out = join(ROOT, 'bench', 'results');
+  if (o.renderOnly) {
+    // Re-render accuracy.md from the last accuracy.json (after editing analysis.md).
+    const { meta, results } = JSON.parse(readFileSync(join(out, 'accuracy.json'), 'utf8'));
+    writeReport(out, meta, results);
+    return;
+  }
   const pre = prerequisites();
   if (!pre.ok) throw new Error(`prerequisites missing: ${pre.missing.join('; ')}`);
   const results = [];
@@ -82,12 +97,10 @@ async function main() {
     if (o.only && !o.only.includes(env.id)) continue;
     await runEnvironment(env, o.runs, results, skipped);
   }
-  const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   const meta = { runs: o.runs, skipped, seconds: Math.round((Date.now() - started) / 1000), date: new Date().toISOString(), chromium: CHROMIUM };
   writeFileSync(join(out, 'accuracy.json'), JSON.stringify({ meta, results }, null, 1));
-  writeFileSync(join(out, 'accuracy.md'), renderReport(results, meta));
-  console.log(summaryLine(results));
+  writeReport(out, meta, results);
 }
 
 main().catch((e) => {

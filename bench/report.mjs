@@ -60,7 +60,17 @@ function confusions(results) {
   return [...byKey.entries()].map(([k, rs]) => `- ${k} (${rs.length}×; ranking ${rs[0].causes.join(' > ') || 'no break'}; user saw banner=${rs[0].seen?.banner || 'none'} console=${rs[0].seen?.netError || 'none'} status=${rs[0].seen?.httpStatus || 'none'})${rs[0].error ? ' error: ' + rs[0].error : ''}`).join('\n');
 }
 
-export function renderReport(results, meta) {
+function perRun(results) {
+  const runs = [...new Set(results.map((r) => r.run))].sort((a, b) => a - b);
+  const lines = ['| run | top-1 | top-3 | baseline top-1 | false breaks |', '|---:|---:|---:|---:|---:|'];
+  for (const run of runs) {
+    const s = scores(results.filter((r) => r.run === run));
+    lines.push(`| ${run} | ${s.top1} | ${s.top3} | ${s.baseline} | ${s.falseBreaks}/${s.cleanRuns} |`);
+  }
+  return lines.join('\n');
+}
+
+export function renderReport(results, meta, analysis = '') {
   const s = scores(results);
   return `# StreamDoctor accuracy benchmark
 
@@ -81,6 +91,11 @@ Scoring: each run of each case is one sample; a clean case (expected \`none\`) i
 was reported, and any break on it is a false break. Top-3 counts the expected cause among the three
 most confident findings.
 
+Per run (one browser per environment serves all runs, so a later run also sees what earlier runs
+left behind — tabs closed mid-stream, expired cookies — as a long-running user session would):
+
+${perRun(results)}
+${analysis ? `\n## Analysis (written by hand from the runs; bench/analysis.md)\n\n${analysis.trim()}\n` : ''}
 ## Confusions (top-1 ≠ expected)
 
 ${confusions(results)}

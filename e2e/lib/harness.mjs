@@ -158,3 +158,29 @@ export async function popupCauses(context, tabId, shotName) {
   await page.close();
   return causes;
 }
+
+/**
+ * A Chromium just started in a fresh network namespace may report a network change in its first
+ * seconds (its change notifier reading the namespace's interfaces and resolv.conf), which fails
+ * navigations with ERR_NETWORK_CHANGED. Load `url` in a scratch tab until it loads cleanly, so
+ * the test's own tab never sees that start-up change.
+ */
+export async function settleNetwork(context, url, tries = 12) {
+  const page = await context.newPage();
+  try {
+    // Two clean loads a second apart: a late start-up change would fail the second one.
+    let clean = 0;
+    for (let i = 1; clean < 2; i++) {
+      try {
+        await page.goto(url, { timeout: 10_000 });
+        clean++;
+      } catch (e) {
+        if (i >= tries || !/ERR_NETWORK_CHANGED/.test(String(e.message))) throw e;
+        clean = 0;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await page.close().catch(() => {});
+  }
+}

@@ -59,6 +59,13 @@ export function createPair() {
       if (!IPTABLES) throw new Error('no iptables (apt-get install iptables)');
       run([IP, 'netns', 'exec', ns, IPTABLES, '-w', '5', '-A', ...rule]);
     },
+    /** Random loss of this fraction of incoming packets in both namespaces (no netem here). */
+    setLoss(fraction) {
+      for (const ns of [p.server, p.client]) {
+        run([IP, 'netns', 'exec', ns, IPTABLES, '-w', '5', '-F', 'INPUT']);
+        if (fraction > 0) p.iptables(ns, ['INPUT', '-m', 'statistic', '--mode', 'random', '--probability', fraction.toFixed(3), '-j', 'DROP']);
+      }
+    },
     /** /etc/netns/NS/resolv.conf: processes started with `ip netns exec NS` resolve through it. */
     resolvConf(ns, nameserver) {
       const dir = join('/etc/netns', ns);

@@ -5,7 +5,7 @@
 // the browser's lookup times out with ERR_NAME_NOT_RESOLVED → dns.resolution_failed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { prerequisites, makeProfile, launchBrowser, startLab, CHROMIUM } from '../lib/harness.mjs';
+import { prerequisites, makeProfile, launchBrowser, startLab, settleNetwork, CHROMIUM } from '../lib/harness.mjs';
 import { runBreakCase, topCause } from '../lib/cases.mjs';
 import { createPair, netnsUnavailable } from '../lib/netns.mjs';
 
@@ -28,6 +28,7 @@ before(async () => {
   profile = makeProfile('dns-netns');
   browser = await launchBrowser(profile.profile, { wrapper: pair.chromiumWrapper(profile.dir, CHROMIUM),
     extraArgs: ['--ignore-certificate-errors'] });
+  await settleNetwork(browser.context, `https://chatgpt.com:${new URL(lab.https).port}/lab/config`);
 }, { timeout: 60_000 });
 
 after(async () => {

@@ -5,7 +5,7 @@
 // network.changed. The namespaces are always deleted (lib/netns.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { prerequisites, makeProfile, launchBrowser, startLab, CHROMIUM } from '../lib/harness.mjs';
+import { prerequisites, makeProfile, launchBrowser, startLab, settleNetwork, CHROMIUM } from '../lib/harness.mjs';
 import { runBreakCase, topCause } from '../lib/cases.mjs';
 import { createPair, netnsUnavailable } from '../lib/netns.mjs';
 
@@ -26,6 +26,7 @@ before(async () => {
   // The extension matches http://localhost/*: the browser reaches the lab under that name.
   browser = await launchBrowser(profile.profile, { wrapper: pair.chromiumWrapper(profile.dir, CHROMIUM),
     extraArgs: [`--host-resolver-rules=MAP localhost ${pair.serverAddr}`] });
+  await settleNetwork(browser.context, `${lab.url.replace(pair.serverAddr, 'localhost')}lab/config`);
 }, { timeout: 60_000 });
 
 after(async () => {
