@@ -53,7 +53,7 @@ public final class HistoryStore implements AutoCloseable {
     try {
       Path dir = file.toAbsolutePath().getParent();
       if (dir != null) {
-        Files.createDirectories(dir);
+        io.streamdoctor.platform.PrivateDirs.create(dir);
       }
     } catch (IOException e) {
       throw new HistoryException("cannot create " + file.getParent() + ": " + e.getMessage(), e);

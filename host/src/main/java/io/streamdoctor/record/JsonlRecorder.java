@@ -25,7 +25,7 @@ public final class JsonlRecorder implements Recorder {
   private boolean failed;
 
   public JsonlRecorder(Path file, double startedAt) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    io.streamdoctor.platform.PrivateDirs.create(file.toAbsolutePath().getParent());
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     ObjectNode header = Json.MAPPER.createObjectNode();
