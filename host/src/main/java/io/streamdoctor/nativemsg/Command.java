@@ -15,4 +15,36 @@ public interface Command {
   default boolean slow() {
     return false;
   }
+
+  /** The body of a command: a request in, a reply body out. */
+  interface Handler {
+    ObjectNode handle(ObjectNode request) throws ProtocolException;
+  }
+
+  static Command of(String type, Handler handler) {
+    return of(type, handler, false);
+  }
+
+  static Command slow(String type, Handler handler) {
+    return of(type, handler, true);
+  }
+
+  private static Command of(String type, Handler handler, boolean slow) {
+    return new Command() {
+      @Override
+      public String type() {
+        return type;
+      }
+
+      @Override
+      public ObjectNode handle(ObjectNode request) throws ProtocolException {
+        return handler.handle(request);
+      }
+
+      @Override
+      public boolean slow() {
+        return slow;
+      }
+    };
+  }
 }

@@ -22,8 +22,8 @@ public final class ConfigCommands {
 
   public static List<Command> all(SwitchRecorder recorder, Path recordings, HostClock clock) {
     return List.of(
-        CoreCommands.simple("config.get", req -> values(recorder)),
-        CoreCommands.simple("config.set", req -> {
+        Command.of("config.get", req -> values(recorder)),
+        Command.of("config.set", req -> {
           JsonNode v = req.get("values");
           if (v == null || !v.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "config.set needs an object 'values'");

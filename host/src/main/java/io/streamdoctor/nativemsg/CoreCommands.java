@@ -13,13 +13,13 @@ public final class CoreCommands {
 
   public static List<Command> all(Pipeline pipeline) {
     List<Command> list = new ArrayList<>();
-    list.add(simple("ping", req -> Json.MAPPER.createObjectNode().put("type", "pong")));
-    list.add(simple("client.hello", req -> {
+    list.add(Command.of("ping", req -> Json.MAPPER.createObjectNode().put("type", "pong")));
+    list.add(Command.of("client.hello", req -> {
       ObjectNode n = Json.MAPPER.createObjectNode();
       n.put("accepted", true);
       return n;
     }));
-    list.add(simple("diagnose", req -> {
+    list.add(Command.of("diagnose", req -> {
       String stream = req.hasNonNull("stream") ? req.get("stream").asText() : null;
       Diagnosis d = pipeline.latest(stream);
       ObjectNode n = DiagnosisMessages.message(d, null);
@@ -32,26 +32,8 @@ public final class CoreCommands {
 
   /** Commands a build does not perform yet answer a clear error instead of silence. */
   public static Command notImplemented(String type) {
-    return simple(type, req -> {
+    return Command.of(type, req -> {
       throw new ProtocolException(ErrorCode.NOT_IMPLEMENTED, "'" + type + "' is not available in this build");
     });
-  }
-
-  interface Handler {
-    ObjectNode handle(ObjectNode req) throws ProtocolException;
-  }
-
-  static Command simple(String type, Handler h) {
-    return new Command() {
-      @Override
-      public String type() {
-        return type;
-      }
-
-      @Override
-      public ObjectNode handle(ObjectNode request) throws ProtocolException {
-        return h.handle(request);
-      }
-    };
   }
 }

@@ -26,7 +26,7 @@ public final class HostProbeCommands {
   private HostProbeCommands() {}
 
   public static Command probe(PostMortem postMortem, Supplier<Diagnosis> latest, Consumer<Evidence> sink) {
-    return command("probe", req -> {
+    return Command.slow("probe", req -> {
       String site = text(req, "site");
       String host = text(req, "host");
       if (site == null && host == null) {
@@ -62,7 +62,7 @@ public final class HostProbeCommands {
   }
 
   public static Command flushDns(Supplier<DnsFlusher> flusher) {
-    return command("flush_dns", req -> {
+    return Command.slow("flush_dns", req -> {
       boolean dry = req.path("dryRun").asBoolean(false);
       ObjectNode n = FlushJson.of(flusher.get().flush(dry));
       n.put("type", "flush.result");
@@ -86,26 +86,4 @@ public final class HostProbeCommands {
         ? req.get(field).asText() : null;
   }
 
-  private interface Handler {
-    ObjectNode handle(ObjectNode req) throws ProtocolException;
-  }
-
-  private static Command command(String type, Handler h) {
-    return new Command() {
-      @Override
-      public String type() {
-        return type;
-      }
-
-      @Override
-      public ObjectNode handle(ObjectNode request) throws ProtocolException {
-        return h.handle(request);
-      }
-
-      @Override
-      public boolean slow() {
-        return true;
-      }
-    };
-  }
 }

@@ -26,8 +26,8 @@ public final class HistoryCommands {
 
   public static List<Command> all(HistoryService history, LongSupplier nowMs, ZoneId zone) {
     return List.of(
-        command("history", req -> history(history, req, nowMs.getAsLong(), zone)),
-        command("report", req -> report(history, req, nowMs.getAsLong(), zone)));
+        Command.of("history", req -> history(history, req, nowMs.getAsLong(), zone)),
+        Command.of("report", req -> report(history, req, nowMs.getAsLong(), zone)));
   }
 
   static ObjectNode history(HistoryService history, ObjectNode req, long now, ZoneId zone)
@@ -114,21 +114,4 @@ public final class HistoryCommands {
     }
   }
 
-  private interface Handler {
-    ObjectNode handle(ObjectNode req) throws ProtocolException;
-  }
-
-  private static Command command(String type, Handler h) {
-    return new Command() {
-      @Override
-      public String type() {
-        return type;
-      }
-
-      @Override
-      public ObjectNode handle(ObjectNode request) throws ProtocolException {
-        return h.handle(request);
-      }
-    };
-  }
 }
