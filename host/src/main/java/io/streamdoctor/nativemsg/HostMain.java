@@ -11,6 +11,7 @@ import io.streamdoctor.history.PatternEvidence;
 import io.streamdoctor.net.Monitors;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
+import io.streamdoctor.platform.NetFingerprint;
 import io.streamdoctor.platform.Platform;
 import io.streamdoctor.probe.AutoPostMortem;
 import io.streamdoctor.probe.HostProbeCommands;
@@ -69,7 +70,8 @@ public final class HostMain {
     HistoryService history = HistorySink.service(dirs);
     Acker acker = new Acker(writer, recorder::flush);
     // A break's triggering event is acked only once its verdict is saved (Acker.hold/release).
-    HistorySink historySink = new HistorySink(history, timeline, () -> null, acker::release);
+    Platform platform = Platform.current();
+    HistorySink historySink = new HistorySink(history, timeline, () -> networkId(platform), acker::release);
     Pipeline pipeline = new Pipeline(timeline, Engine.standard(), scheduler, d -> {
       historySink.accept(d); // queued before the verdict goes out: a later 'history' request sees it
       writer.send(DiagnosisMessages.message(d, null).toString());
@@ -77,7 +79,6 @@ public final class HostMain {
     List<Command> commands = new ArrayList<>(CoreCommands.all(pipeline));
     commands.addAll(HistoryCommands.all(history, System::currentTimeMillis, ZoneId.systemDefault()));
     // OS monitors and probes: started after the hello, their evidence recorded and ingested.
-    Platform platform = Platform.current();
     Consumer<Evidence> sink = ev -> {
       double now = clock.nowMs();
       recorder.evidence(now, ev);
@@ -101,6 +102,15 @@ public final class HostMain {
     recorder.close(); // after the last probed verdict, so the recording holds it too
     history.close(); // after the session: its scheduler has delivered the last verdicts
     return exit;
+  }
+
+  /** The hashed network fingerprint for history's same-network pattern; null when unknown. */
+  private static String networkId(Platform platform) {
+    try {
+      return NetFingerprint.of(platform.netState());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static Targets loadTargets(AppDirs dirs, Logger log) {
