@@ -30,23 +30,33 @@ test('blocker_blocksStream_evidenceInventoryAndOneClickDisable', { skip: driver.
   const server = await startLabServer({ page: '<!doctype html><div id="app">lab</div>' });
   const b = await launch(driver.chromium, { extension: true, others: [blocker] });
   try {
+    // The worker must be up (listeners registered, inventory taken) before the page fetches:
+    // on a loaded machine a cold worker otherwise misses the first events.
+    await withTimeout(b.worker.evaluate(async () => {
+      await globalThis.__streamdoctor.ready;
+      return true;
+    }), 30000, 'worker ready');
     const chat = await b.context.newPage();
     await chat.goto('about:blank');
     await withTimeout(chat.goto(server.origin + '/page.html'), 15000, 'open chat page');
     const failure = await chat.evaluate(() => fetch('/lab/sse/blocked', { method: 'POST' }).then(() => 'ok', (e) => e.message));
     assert.equal(failure, 'Failed to fetch');
+    let seen = [];
     const snap = await withTimeout(
       (async () => {
         for (;;) {
           const s = await b.worker.evaluate(() => JSON.parse(JSON.stringify(globalThis.__streamdoctor.snapshot())));
           const events = s.outgoing.map((e) => JSON.parse(e));
+          seen = events.map((e) => e.type);
           if (events.some((e) => e.type === 'browser.request_error') && events.some((e) => e.type === 'stream.end')) return events;
           await new Promise((r) => setTimeout(r, 150));
         }
       })(),
-      15000,
+      30000,
       'blocked request evidence',
-    );
+    ).catch((e) => {
+      throw new Error(`${e.message}; events seen: ${seen.join(', ')}`);
+    });
     const err = snap.find((e) => e.type === 'browser.request_error');
     assert.equal(err.error, 'net::ERR_BLOCKED_BY_CLIENT');
     assert.ok(err.stream && err.stream.endsWith('.1'), 'matched to the stream the page opened');
