@@ -46,8 +46,25 @@ public final class TestDnsServer implements AutoCloseable {
   private volatile int queries;
 
   public TestDnsServer() throws IOException {
-    udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    tcp = new ServerSocket(udp.getLocalPort(), 16, InetAddress.getLoopbackAddress());
+    // UDP and TCP must share one port number; the UDP port the kernel picks may be taken for TCP
+    // by another test or process, so try a few ports before giving up.
+    DatagramSocket u0 = null;
+    ServerSocket t0 = null;
+    IOException last = null;
+    for (int attempt = 0; attempt < 20 && t0 == null; attempt++) {
+      u0 = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      try {
+        t0 = new ServerSocket(u0.getLocalPort(), 16, InetAddress.getLoopbackAddress());
+      } catch (java.net.BindException e) {
+        last = e;
+        u0.close();
+      }
+    }
+    if (t0 == null) {
+      throw last;
+    }
+    udp = u0;
+    tcp = t0;
     Thread u = new Thread(this::udpLoop, "test-dns-udp");
     u.setDaemon(true);
     u.start();
