@@ -15,13 +15,16 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 lint=no
-args=""
+ext_arg=""
+out_arg=""
 for a in "$@"; do
-  case "$a" in --lint) lint=yes ;; *) args="$args $a" ;; esac
+  case "$a" in
+    --lint) lint=yes ;;
+    *) if [ -z "$ext_arg" ]; then ext_arg=$a; else out_arg=$a; fi ;;
+  esac
 done
-set -- $args
-ext=$(cd "${1:-$root/extension}" && pwd)
-out=${2:-$root/installer/target/extension}
+ext=$(cd "${ext_arg:-$root/extension}" && pwd)
+out=${out_arg:-$root/installer/target/extension}
 
 [ -f "$ext/manifest.json" ] || { echo "pack-extension: no manifest.json in $ext" >&2; exit 2; }
 command -v node >/dev/null 2>&1 || { echo "pack-extension: node is required" >&2; exit 2; }

@@ -33,7 +33,7 @@ public final class StatusChecker {
     }
     Path host = Path.of(manifestPath(r));
     String id = r.browser().family() == Browser.Family.FIREFOX ? Ids.FIREFOX_ADDON_ID : Ids.CHROME_EXTENSION_ID;
-    HopProbe.Result hop = probe.run(host, HopProbe.browserArgs(r.browser(), r.manifest(), id));
+    HopProbe.Result hop = probe.run(host, HopProbe.browserArgs(platform.os(), r.browser(), r.manifest(), id));
     return new Line(r, hop.ok(), hop.detail() + (hop.ok() ? " via " + host : ""));
   }
 
