@@ -5,9 +5,8 @@
 #   OUTDIR/streamdoctor-chrome-V.zip      upload this to the Chrome Web Store
 #   OUTDIR/firefox/                       the .xpi layout (Firefox manifest)
 #   OUTDIR/streamdoctor-firefox-V.xpi     unsigned; addons.mozilla.org signs it
-# The Firefox manifest comes from extension/tools/build-firefox.mjs when it exists (called as
-# 'node tools/build-firefox.mjs --out DIR', expected to leave DIR/manifest.json), else from
-# installer/package/firefox-manifest.mjs.
+# The Firefox build comes from extension/tools/build-firefox.mjs when it exists (it writes
+# EXTENSION_DIR/dist/firefox/), else from installer/package/firefox-manifest.mjs.
 # usage: installer/package/pack-extension.sh [EXTENSION_DIR] [OUTDIR] [--lint]
 #   --lint  also run Mozilla's addons-linter on OUTDIR/firefox (ADDONS_LINTER=path, else npx).
 set -eu
@@ -58,9 +57,11 @@ archive "$out/chrome" "$out/streamdoctor-chrome-$version.zip"
 
 stage "$out/firefox"
 if [ -f "$ext/tools/build-firefox.mjs" ]; then
+  # The extension's own build writes EXTENSION_DIR/dist/firefox/ (tools/build-firefox.mjs).
   rm -rf "$out/firefox"
-  (cd "$ext" && node tools/build-firefox.mjs --out "$out/firefox")
-  [ -f "$out/firefox/manifest.json" ] || { echo "pack-extension: build-firefox.mjs left no $out/firefox/manifest.json" >&2; exit 1; }
+  (cd "$ext" && node tools/build-firefox.mjs)
+  [ -f "$ext/dist/firefox/manifest.json" ] || { echo "pack-extension: build-firefox.mjs left no $ext/dist/firefox/manifest.json" >&2; exit 1; }
+  cp -R "$ext/dist/firefox" "$out/firefox"
 else
   node "$here/firefox-manifest.mjs" "$ext/manifest.json" "$out/firefox/manifest.json"
 fi
