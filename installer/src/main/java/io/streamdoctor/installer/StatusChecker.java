@@ -89,6 +89,11 @@ public final class StatusChecker {
     if (text == null) {
       return Optional.empty();
     }
+    if (platform.os() == Os.MAC && text.startsWith("#!/usr/bin/env")) {
+      // GUI apps on macOS start with a minimal PATH (/usr/bin:/bin:/usr/sbin:/sbin): env finds no java.
+      return Optional.of("launcher " + host + " finds its interpreter through #!/usr/bin/env, which fails"
+          + " for browsers started from the Dock (minimal PATH); reinstall (our launcher names Java by absolute path)");
+    }
     Optional<Path> java = Launcher.program(text);
     if (java.isPresent() && !Files.isExecutable(java.get())) {
       return Optional.of("Java missing: the launcher " + host + " starts " + java.get()
