@@ -5,9 +5,8 @@
 #   OUTDIR/streamdoctor-chrome-V.zip      upload this to the Chrome Web Store
 #   OUTDIR/firefox/                       the .xpi layout (Firefox manifest)
 #   OUTDIR/streamdoctor-firefox-V.xpi     unsigned; addons.mozilla.org signs it
-# The Firefox manifest comes from extension/tools/build-firefox.mjs when it exists (called as
-# 'node tools/build-firefox.mjs --out DIR', expected to leave DIR/manifest.json), else from
-# installer/package/firefox-manifest.mjs.
+# The Firefox build comes from extension/tools/build-firefox.mjs when it exists (it writes
+# EXTENSION_DIR/dist/firefox/), else from installer/package/firefox-manifest.mjs.
 # usage: installer/package/pack-extension.sh [EXTENSION_DIR] [OUTDIR] [--lint]
 #   --lint  also run Mozilla's addons-linter on OUTDIR/firefox (ADDONS_LINTER=path, else npx).
 set -eu
@@ -15,13 +14,16 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 lint=no
-args=""
+ext_arg=""
+out_arg=""
 for a in "$@"; do
-  case "$a" in --lint) lint=yes ;; *) args="$args $a" ;; esac
+  case "$a" in
+    --lint) lint=yes ;;
+    *) if [ -z "$ext_arg" ]; then ext_arg=$a; else out_arg=$a; fi ;;
+  esac
 done
-set -- $args
-ext=$(cd "${1:-$root/extension}" && pwd)
-out=${2:-$root/installer/target/extension}
+ext=$(cd "${ext_arg:-$root/extension}" && pwd)
+out=${out_arg:-$root/installer/target/extension}
 
 [ -f "$ext/manifest.json" ] || { echo "pack-extension: no manifest.json in $ext" >&2; exit 2; }
 command -v node >/dev/null 2>&1 || { echo "pack-extension: node is required" >&2; exit 2; }
@@ -55,9 +57,11 @@ archive "$out/chrome" "$out/streamdoctor-chrome-$version.zip"
 
 stage "$out/firefox"
 if [ -f "$ext/tools/build-firefox.mjs" ]; then
+  # The extension's own build writes EXTENSION_DIR/dist/firefox/ (tools/build-firefox.mjs).
   rm -rf "$out/firefox"
-  (cd "$ext" && node tools/build-firefox.mjs --out "$out/firefox")
-  [ -f "$out/firefox/manifest.json" ] || { echo "pack-extension: build-firefox.mjs left no $out/firefox/manifest.json" >&2; exit 1; }
+  (cd "$ext" && node tools/build-firefox.mjs)
+  [ -f "$ext/dist/firefox/manifest.json" ] || { echo "pack-extension: build-firefox.mjs left no $ext/dist/firefox/manifest.json" >&2; exit 1; }
+  cp -R "$ext/dist/firefox" "$out/firefox"
 else
   node "$here/firefox-manifest.mjs" "$ext/manifest.json" "$out/firefox/manifest.json"
 fi

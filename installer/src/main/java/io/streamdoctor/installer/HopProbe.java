@@ -34,10 +34,16 @@ public final class HopProbe {
     this.timeout = timeout;
   }
 
-  /** Chrome passes the caller origin; Firefox the manifest path and the add-on id. */
-  public static List<String> browserArgs(Browser b, Path manifest, String extensionId) {
-    return b.family() == Browser.Family.FIREFOX
-        ? List.of(manifest.toString(), extensionId)
+  /**
+   * Chrome passes the caller origin (on Windows also {@code --parent-window=N}, 0 when there is no
+   * window); Firefox the manifest path and the add-on id.
+   */
+  public static List<String> browserArgs(Os os, Browser b, Path manifest, String extensionId) {
+    if (b.family() == Browser.Family.FIREFOX) {
+      return List.of(manifest.toString(), extensionId);
+    }
+    return os == Os.WINDOWS
+        ? List.of(HostManifest.origin(extensionId), "--parent-window=0")
         : List.of(HostManifest.origin(extensionId));
   }
 

@@ -82,6 +82,7 @@ public final class InstallCommand implements Callable<Integer> {
       Path source = packaged != null ? null : (jar != null ? jar.toAbsolutePath() : runningJar());
       Installer.Options o = new Installer.Options(browsers, profileDir, ids, runtime, source, packaged,
           !noArchive);
+      new Traps(platform, layout.scope()).general(List.of()).forEach(n -> out.println("note: " + n));
       Receipt receipt = new Installer(layout, out).install(o);
       out.flush();
       if (noVerify) {

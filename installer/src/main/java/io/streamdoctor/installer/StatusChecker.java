@@ -31,9 +31,9 @@ public final class StatusChecker {
     if (broken.isPresent()) {
       return new Line(r, false, broken.get());
     }
-    Path host = Path.of(manifestPath(r));
+    Path host = hostPath(r.manifest(), manifestPath(r));
     String id = r.browser().family() == Browser.Family.FIREFOX ? Ids.FIREFOX_ADDON_ID : Ids.CHROME_EXTENSION_ID;
-    HopProbe.Result hop = probe.run(host, HopProbe.browserArgs(r.browser(), r.manifest(), id));
+    HopProbe.Result hop = probe.run(host, HopProbe.browserArgs(platform.os(), r.browser(), r.manifest(), id));
     return new Line(r, hop.ok(), hop.detail() + (hop.ok() ? " via " + host : ""));
   }
 
@@ -69,7 +69,13 @@ public final class StatusChecker {
     if (!c.ok()) {
       return Optional.of(String.join("; ", c.problems()) + " in " + r.manifest());
     }
-    return hostProblem(Path.of(c.path()));
+    return hostProblem(hostPath(r.manifest(), c.path()));
+  }
+
+  /** Windows allows a path relative to the manifest's folder (Chrome and MDN docs); elsewhere it is absolute. */
+  private static Path hostPath(Path manifest, String path) {
+    Path p = Path.of(path);
+    return p.isAbsolute() ? p : manifest.getParent().resolve(p).normalize();
   }
 
   private Optional<String> hostProblem(Path host) {
@@ -82,6 +88,11 @@ public final class StatusChecker {
     String text = launcherText(host);
     if (text == null) {
       return Optional.empty();
+    }
+    if (platform.os() == Os.MAC && text.startsWith("#!/usr/bin/env")) {
+      // GUI apps on macOS start with a minimal PATH (/usr/bin:/bin:/usr/sbin:/sbin): env finds no java.
+      return Optional.of("launcher " + host + " finds its interpreter through #!/usr/bin/env, which fails"
+          + " for browsers started from the Dock (minimal PATH); reinstall (our launcher names Java by absolute path)");
     }
     Optional<Path> java = Launcher.program(text);
     if (java.isPresent() && !Files.isExecutable(java.get())) {

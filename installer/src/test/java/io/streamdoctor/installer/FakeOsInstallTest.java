@@ -95,4 +95,15 @@ class FakeOsInstallTest {
         () -> new Installer(Layout.of(p, Scope.SYSTEM), new PrintWriter(log, true)).install(withIds));
     assertTrue(e.getMessage().contains("without --system"), e.getMessage());
   }
+
+  @Test
+  void macStatus_envShebangLauncher_failsBecauseDockAppsHaveAMinimalPath() throws Exception {
+    Platform p = FakePlatforms.mac(root);
+    Layout layout = Layout.of(p, Scope.USER);
+    Registration reg = new Installer(layout, new PrintWriter(log, true)).install(options(List.of(Browser.CHROME)))
+        .toRegistrations().get(0);
+    Files.writeString(layout.appDir().resolve("streamdoctor-host"), "#!/usr/bin/env java -jar x.jar\n");
+    String problem = new StatusChecker(p, null).staticProblem(reg).orElseThrow();
+    assertTrue(problem.contains("#!/usr/bin/env") && problem.contains("minimal PATH"), problem);
+  }
 }

@@ -31,7 +31,7 @@ class HopProbeTest {
   void run_browserArgsAndCwd_areThoseABrowserUses() throws Exception {
     Path h = ScriptHosts.write(dir, "args", "echo \"$PWD|$1|$2\" > args.txt\n" + ScriptHosts.hello());
     Path manifest = dir.resolve("io.streamdoctor.host.json");
-    assertTrue(probe.run(h, HopProbe.browserArgs(Browser.FIREFOX, manifest, "streamdoctor@streamdoctor.dev")).ok());
+    assertTrue(probe.run(h, HopProbe.browserArgs(Os.LINUX, Browser.FIREFOX, manifest, "streamdoctor@streamdoctor.dev")).ok());
     assertTrue(Files.readString(dir.resolve("args.txt")).strip()
         .equals(dir.toRealPath() + "|" + manifest + "|streamdoctor@streamdoctor.dev"));
   }

@@ -121,4 +121,19 @@ class LinuxInstallFlowTest {
     assertEquals(1, r.registrations().size());
     assertFalse(Files.exists(platform.home().resolve(".config/chromium")));
   }
+
+  @Test
+  void systemInstall_jarCopy_etcManifestsAndReceiptInVarLibThenNothingLeft() throws Exception {
+    List<String> before = TreeSnapshot.of(root);
+    Layout sys = Layout.of(platform, Scope.SYSTEM);
+    Receipt r = new Installer(sys, new PrintWriter(log, true)).install(new Installer.Options(
+        List.of(Browser.CHROMIUM, Browser.FIREFOX, Browser.BRAVE), null, List.of(), options.java(), options.jar(), null, false));
+    assertEquals(root.resolve("usr/local/lib/streamdoctor/streamdoctor-host").toString(), r.host());
+    assertTrue(Files.isRegularFile(root.resolve("etc/chromium/native-messaging-hosts/io.streamdoctor.host.json")));
+    assertTrue(Files.isRegularFile(root.resolve("usr/lib/mozilla/native-messaging-hosts/io.streamdoctor.host.json")));
+    assertTrue(Files.isRegularFile(root.resolve("var/lib/streamdoctor/install-receipt.json")));
+    assertTrue(log.toString().contains("skipped brave: no machine-wide location"), log.toString());
+    assertEquals(0, new Uninstaller(sys, new PrintWriter(log, true)).uninstall(true));
+    assertEquals(before, TreeSnapshot.of(root), log.toString());
+  }
 }

@@ -72,4 +72,24 @@ class PackExtensionIT {
       assertTrue(Files.readString(log).matches("(?s).*errors\\s+0\\s.*"), Files.readString(log));
     }
   }
+
+  @Test
+  void pack_extensionWithItsOwnFirefoxBuild_usesDistFirefox() throws Exception {
+    assumeTrue(new ProcessBuilder("node", "--version").start().waitFor(30, TimeUnit.SECONDS), "needs node");
+    Path ext = Files.createDirectories(base.resolve("extension2"));
+    Files.writeString(ext.resolve("manifest.json"), "{\"manifest_version\":3,\"name\":\"F\",\"version\":\"2.0.0\"}");
+    Files.createDirectories(ext.resolve("tools"));
+    Files.writeString(ext.resolve("tools/build-firefox.mjs"), "import {mkdirSync, writeFileSync} from 'node:fs';\n"
+        + "mkdirSync('dist/firefox', {recursive: true});\n"
+        + "writeFileSync('dist/firefox/manifest.json', JSON.stringify({manifest_version: 3, name: 'F', version: '2.0.0',"
+        + " browser_specific_settings: {gecko: {id: 'own-build@example.org'}}}));\n");
+    Path out = base.resolve("out2");
+    Process p = new ProcessBuilder("sh", Path.of("../installer/package/pack-extension.sh").toAbsolutePath().normalize().toString(),
+        ext.toString(), out.toString()).redirectErrorStream(true).redirectOutput(base.resolve("pack2.log").toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pack-extension.sh hung");
+    assertEquals(0, p.exitValue(), Files.readString(base.resolve("pack2.log")));
+    assertEquals("own-build@example.org", Json.MAPPER.readTree(out.resolve("firefox/manifest.json").toFile())
+        .at("/browser_specific_settings/gecko/id").asText());
+    assertTrue(Files.exists(out.resolve("streamdoctor-firefox-2.0.0.xpi")));
+  }
 }
