@@ -29,6 +29,8 @@ public final class PostMortem implements AutoCloseable {
   /** What the host grants a post-mortem: well under the popup's patience. */
   public static final long DEFAULT_DEADLINE_MS = 3_000;
   private static final int TCP_ATTEMPTS = 3;
+  /** The DNS probe ends within this even when every resolver is dead (and the deadline is longer). */
+  public static final int DNS_BUDGET_MS = 1800;
 
   private final Targets targets;
   private final HostClock clock;
@@ -66,7 +68,7 @@ public final class PostMortem implements AutoCloseable {
     long left = deadline.remainingMs();
     List<CompletableFuture<List<Evidence>>> parts = new ArrayList<>();
     if (h != null) {
-      parts.add(dns.probe(h, deadline.budgetMs(150, 100)).thenApply(List::copyOf));
+      parts.add(dns.probe(h, Math.min(DNS_BUDGET_MS, deadline.budgetMs(150, 100))).thenApply(List::copyOf));
       int port = s.portOrDefault();
       parts.add(task(() -> tcp.probe(h, port, deadline), new TcpProbe(ts, h, port, 0, 0, null, "timeout"), left));
       if (s.usesTls()) {

@@ -62,6 +62,8 @@ class TargetsTest {
     assertEquals(5353, Endpoint.parse("127.0.0.1:5353", 53).getPort());
     assertEquals(53, Endpoint.parse("2606:4700::1111", 53).getPort());
     assertEquals(5300, Endpoint.parse("[::1]:5300", 53).getPort());
+    assertEquals(53, Endpoint.parse("fe80::1%1", 53).getPort());
+    assertEquals(53, Endpoint.parse("fe80::1%no-such-if0", 53).getPort());
     assertEquals("127.0.0.1:5353", Endpoint.label(Endpoint.parse("127.0.0.1:5353", 53), 53));
     assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("dns.google", 53));
     assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("1.1.1.1:99999", 53));

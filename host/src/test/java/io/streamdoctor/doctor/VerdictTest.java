@@ -84,6 +84,16 @@ class VerdictTest {
   }
 
   @Test
+  void analyze_publicResolverAnswersButChaosIdentityFails_transparentProxyWarning() {
+    List<Evidence> ev = List.of(dns("public", "ok", false, false), TCP_OK, TLS_OK,
+        new io.streamdoctor.evidence.ResolverIdentity(0, "1.1.1.1", "whoami.cloudflare", null, "refused"));
+    assertEquals(List.of("warning:dns.hijacked"), causes(List.of(), ev));
+    List<Evidence> fine = List.of(dns("public", "ok", false, false), TCP_OK, TLS_OK,
+        new io.streamdoctor.evidence.ResolverIdentity(0, "1.1.1.1", "whoami.cloudflare", "81.2.69.160", "ok"));
+    assertEquals(List.of(), causes(List.of(), fine));
+  }
+
+  @Test
   void analyze_unknownStatusPage_neverAnIncident() {
     assertTrue(Verdict.healthy(Verdict.analyze(List.of(), Map.of("x", List.of(new StatusPage(0, "x", "unknown", List.of()))))));
   }
