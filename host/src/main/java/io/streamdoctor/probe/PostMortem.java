@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -31,6 +33,8 @@ public final class PostMortem implements AutoCloseable {
   private static final int TCP_ATTEMPTS = 3;
   /** The DNS probe ends within this even when every resolver is dead (and the deadline is longer). */
   public static final int DNS_BUDGET_MS = 1800;
+
+  private static final Logger LOG = Logger.getLogger(PostMortem.class.getName());
 
   private final Targets targets;
   private final HostClock clock;
@@ -97,7 +101,11 @@ public final class PostMortem implements AutoCloseable {
     return CompletableFuture.supplyAsync(probe, pool)
         .completeOnTimeout(onTimeout, leftMs, TimeUnit.MILLISECONDS)
         .<List<Evidence>>thenApply(List::of)
-        .exceptionally(t -> List.of(onTimeout));
+        .exceptionally(t -> {
+          // Probes convert every failure themselves; reaching this is a bug worth a stack trace.
+          LOG.log(Level.WARNING, "probe crashed; reported as " + onTimeout, t);
+          return List.of(onTimeout);
+        });
   }
 
   @Override
