@@ -81,6 +81,20 @@ class DoctorIT {
   }
 
   @Test
+  void doctor_lab_checksOnlyTheLocalLab() throws Exception {
+    try (TestHttp lab = new TestHttp().answer(200, "application/json", "{\"status\":{\"indicator\":\"minor\"},\"components\":[]}")) {
+      JarRunner.Result r = JarRunner.run(new ProcessBuilder(JarRunner.command("doctor", "--json", "--timeout", "4",
+          "--lab", "http://127.0.0.1:" + lab.port() + "/")), Map.of("STREAMDOCTOR_HOME", home.toString()), 15_000);
+      JsonNode report = Json.MAPPER.readTree(r.stdout());
+      assertEquals(10, r.exit(), r.stdout());
+      assertEquals("ok", report.path("sites").path("lab").get(0).path("outcome").asText(), r.stdout());
+      assertTrue(r.stdout().contains("minor incident"), r.stdout());
+      assertEquals(1, report.path("sites").size());
+      assertTrue(lab.hits() >= 1);
+    }
+  }
+
+  @Test
   void doctor_badTargetsFile_usageError() throws Exception {
     Path f = home.resolve("bad.json");
     Files.writeString(f, "{\"publicResolvers\":[\"dns.google\"]}");
