@@ -66,6 +66,20 @@ class NetDiffTest {
   }
 
   @Test
+  void vpnActive_macSystemUtunIgnoredUntilRoutableAddress() {
+    assertEquals(false, new NetIface("utun0", true, true, List.of("fe80::abcd")).vpnActive());
+    assertEquals(true, new NetIface("utun4", true, true, List.of("fe80::abcd", "10.8.0.2")).vpnActive());
+  }
+
+  @Test
+  void vpnActive_windowsAdapterByDisplayName() {
+    assertEquals(true, new NetIface("eth7", true, true, List.of(), "WireGuard Tunnel").vpnActive());
+    assertEquals(true, new NetIface("net3", true, false, List.of(), "TAP-Windows Adapter V9").vpnActive());
+    assertEquals(false, new NetIface("eth0", true, true, List.of(), "Intel(R) Ethernet Connection I219-V").vpnActive());
+    assertEquals(false, new NetIface("eth7", false, false, List.of(), "WireGuard Tunnel").vpnActive());
+  }
+
+  @Test
   void baseline_vpnPresentAndNoRoute() {
     NetState s = state(List.of(up("tun0")), List.of(), List.of());
     assertEquals(List.of("vpn_present:tun0:null", "no_default_route:null:null"), kinds(NetDiff.baseline(s, 1)));
