@@ -61,12 +61,18 @@ public final class PostMortem implements AutoCloseable {
 
   /** The host a run for this site/host probes (the site's main host when {@code host} is null). */
   public String hostFor(String site, String host) {
-    return host != null ? host : targets.site(site != null ? site : host).mainHost();
+    if (host != null || site == null) {
+      return host;
+    }
+    return targets.siteFor(site, null).mainHost();
   }
 
   /** {@code site}: a site id or host (null: taken from {@code host}); {@code host}: null for the site's main host. */
   public CompletableFuture<List<Evidence>> run(String site, String host, Deadline deadline) {
-    Site s = targets.site(site != null ? site : host);
+    if (site == null && host == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    Site s = targets.siteFor(site, host);
     String h = host != null ? host : s.mainHost();
     double ts = clock.nowMs();
     long left = deadline.remainingMs();

@@ -43,6 +43,11 @@ class DoctorIT {
 
   @Test
   void doctor_everythingAnswers_healthyExit0() throws Exception {
+    // "No default route" is a real problem the doctor must report: a machine without one cannot
+    // show a healthy verdict, so this case needs one (any CI runner with networking has it).
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        io.streamdoctor.platform.Platform.current().netState().defaultRoutes().isEmpty(),
+        "SKIPPED: this machine has no default route, so the doctor rightly reports network.offline");
     try (TestDnsServer dns = new TestDnsServer(); TestTcpServers tcp = new TestTcpServers(TestTcpServers.Behavior.STALL);
         TestHttp status = new TestHttp().answer(200, "application/json", "{\"status\":{\"indicator\":\"none\"},\"components\":[]}")) {
       JarRunner.Result r = doctor(targets(dns, tcp.port(), status));

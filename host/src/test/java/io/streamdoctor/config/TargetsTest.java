@@ -25,6 +25,14 @@ class TargetsTest {
   }
 
   @Test
+  void siteFor_unknownAdapterIdWithHost_usesHost() {
+    Targets t = Targets.defaults();
+    assertEquals("chatgpt", t.siteFor("generic", "chatgpt.com").id());
+    assertEquals("chat.other.test", t.siteFor("generic", "chat.other.test").mainHost());
+    assertEquals("claude", t.siteFor("claude", null).id());
+  }
+
+  @Test
   void load_noFile_defaults() throws Exception {
     assertEquals(Targets.defaults(), TargetsFile.load(dir));
   }
