@@ -16,7 +16,9 @@ import io.streamdoctor.evidence.WsProbe;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class VerdictTest {
   static DnsProbe dns(String kind, String outcome, boolean bogon, boolean disagrees) {
     return new DnsProbe(0, "chatgpt.com", kind.equals("system") ? "192.168.1.1" : "1.1.1.1", kind, null,

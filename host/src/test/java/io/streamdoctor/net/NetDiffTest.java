@@ -9,7 +9,9 @@ import io.streamdoctor.platform.NetState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class NetDiffTest {
   private static NetIface up(String n, String... addrs) {
     return new NetIface(n, true, true, List.of(addrs));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.Timeout;
 
 /** Reads the real OS through each platform; each test runs only on its own OS (CI matrix). */
+@Timeout(30)
 class RealOsTest {
   @Test
   @EnabledOnOs(OS.LINUX)
