@@ -36,6 +36,8 @@ public final class MonitorCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     HostClock clock = HostClock.system();
     CountDownLatch never = new CountDownLatch(1);
+    // Load the JSON machinery before the first real change: a cold Jackson would delay it.
+    Json.MAPPER.valueToTree(new io.streamdoctor.evidence.NetworkChange(0, "warmup", null, null));
     try (Monitors m = Monitors.standard(Platform.current(), clock)) {
       m.start(ev -> print(out, ev));
       m.awaitBaseline(5_000);

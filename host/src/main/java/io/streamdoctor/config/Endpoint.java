@@ -28,12 +28,18 @@ public final class Endpoint {
       host = s.substring(0, s.indexOf(':'));
       port = port(s.substring(s.indexOf(':') + 1), text);
     }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:.]+")) {
+    // IPv6 link-local servers carry a zone ("fe80::1%wlp2s0", resolv.conf and scutil both allow it).
+    if (!host.matches("[0-9.]+|[0-9a-fA-F:.]+(%[\\w.-]+)?")) {
       throw new IllegalArgumentException("'" + text + "' is not an IP address literal");
     }
     try {
       return new InetSocketAddress(InetAddress.getByName(host), port);
     } catch (UnknownHostException e) {
+      // A zone naming an interface the JDK cannot map: keep the address, the query will say more.
+      int pct = host.indexOf('%');
+      if (pct > 0) {
+        return parse(host.substring(0, pct).contains(":") ? "[" + host.substring(0, pct) + "]:" + port : host, port);
+      }
       throw new IllegalArgumentException("'" + text + "' is not an IP address literal");
     }
   }

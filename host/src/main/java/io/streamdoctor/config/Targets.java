@@ -58,12 +58,22 @@ public record Targets(
 
   /** The site with this id or serving this host; a host we do not know becomes an ad-hoc site. */
   public Site site(String idOrHost) {
-    for (Site s : sites) {
-      if (s.id().equals(idOrHost) || s.hosts().contains(idOrHost)) {
-        return s;
-      }
+    return find(idOrHost).orElseGet(() -> new Site(idOrHost, List.of(idOrHost), null, null));
+  }
+
+  public java.util.Optional<Site> find(String idOrHost) {
+    return sites.stream().filter(s -> s.id().equals(idOrHost) || s.hosts().contains(idOrHost)).findFirst();
+  }
+
+  /**
+   * The site for a probe request: a known site id or host wins; an unknown adapter id (e.g.
+   * "generic") with a host falls back to the host.
+   */
+  public Site siteFor(String site, String host) {
+    if (site != null && find(site).isPresent()) {
+      return find(site).get();
     }
-    return new Site(idOrHost, List.of(idOrHost), null, null);
+    return host != null ? site(host) : site(site);
   }
 
   public Targets withSites(List<Site> newSites) {

@@ -3,6 +3,7 @@ package io.streamdoctor.doctor;
 import io.streamdoctor.evidence.DnsProbe;
 import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.evidence.NetworkChange;
+import io.streamdoctor.evidence.ResolverIdentity;
 import io.streamdoctor.evidence.StatusPage;
 import io.streamdoctor.evidence.SystemProxy;
 import io.streamdoctor.evidence.TcpProbe;
@@ -75,6 +76,7 @@ public final class Verdict {
     } else if (disagrees) {
       out.add(Finding.warning(null, site, "your resolver's answers differ from public resolvers (CDNs may do this; TLS is fine)"));
     }
+    out.addAll(interception(site, dns, of(ev, ResolverIdentity.class)));
     TcpProbe tcp = first(ev, TcpProbe.class);
     if (tcp != null && !tcp.outcome().equals("ok") && (systemOk || publicOk)) {
       out.add(Finding.problem("network.blocked", site, "TCP to " + tcp.host() + ":" + tcp.port() + " " + tcp.outcome()
@@ -109,6 +111,24 @@ public final class Verdict {
     if (out.stream().noneMatch(f -> f.level().equals("problem"))) {
       out.add(Finding.ok(site, "reachable" + (tcp != null && tcp.medianConnectMs() != null
           ? String.format(" (TCP connect %.0f ms)", tcp.medianConnectMs()) : "")));
+    }
+    return out;
+  }
+
+  /**
+   * A CHAOS-class "whoami" sent to a public resolver is answered by that resolver itself. When
+   * ordinary lookups at the same address work but the CHAOS query fails, something between us
+   * and it answers port 53 on its behalf: a transparent DNS proxy.
+   */
+  static List<Finding> interception(String site, List<DnsProbe> dns, List<ResolverIdentity> ids) {
+    List<Finding> out = new ArrayList<>();
+    for (ResolverIdentity id : ids) {
+      boolean sameResolverAnswers = dns.stream().anyMatch(d -> d.resolverKind().equals("public")
+          && d.resolver().equals(id.resolver()) && !d.failed());
+      if (id.query().equals("whoami.cloudflare") && !id.outcome().equals("ok") && sameResolverAnswers) {
+        out.add(Finding.warning("dns.hijacked", site, "queries to " + id.resolver()
+            + " are answered, but its own identity query is not (" + id.outcome() + "): a transparent DNS proxy?"));
+      }
     }
     return out;
   }

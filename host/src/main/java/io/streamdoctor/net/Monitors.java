@@ -42,7 +42,10 @@ public final class Monitors implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private static final long PUSH_SETTLE_MS = 20;
+
   private final RetransmitRate retransmits = new RetransmitRate();
+  private final java.util.concurrent.atomic.AtomicBoolean pushPending = new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<String, WifiReading> lastWifi = new HashMap<>();
   private Consumer<Evidence> sink;
   private NetState lastNet;
@@ -71,7 +74,7 @@ public final class Monitors implements AutoCloseable {
     exec.scheduleWithFixedDelay(guard("proxy", this::pollProxy), 0, periods.proxyMs(), TimeUnit.MILLISECONDS);
     exec.scheduleWithFixedDelay(guard("wifi", this::pollWifi), 0, periods.wifiMs(), TimeUnit.MILLISECONDS);
     try {
-      osWatch = platform.watchChanges(() -> exec.execute(guard("network", this::pollNet)));
+      osWatch = platform.watchChanges(this::onPush);
     } catch (Exception e) {
       LOG.log(Level.FINE, "no OS change notifications", e);
     }
@@ -88,6 +91,23 @@ public final class Monitors implements AutoCloseable {
     NetDiff.baseline(lastNet, clock.nowMs()).forEach(sink);
     LOG.info("monitoring " + lastNet.ifaces().size() + " interfaces, default routes "
         + NetDiff.describe(lastNet.defaultRoutes()) + ", DNS " + lastNet.dnsServers());
+  }
+
+  /**
+   * The OS says something changed. Kernel messages come in bursts (one change is often several
+   * messages): coalesce them into one re-read {@value #PUSH_SETTLE_MS} ms after the first.
+   */
+  private void onPush() {
+    if (pushPending.compareAndSet(false, true)) {
+      try {
+        exec.schedule(guard("network", () -> {
+          pushPending.set(false);
+          pollNet();
+        }), PUSH_SETTLE_MS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // Closing: nothing more to report.
+      }
+    }
   }
 
   private void pollNet() {

@@ -31,13 +31,11 @@ public final class NetDiff {
       if (wasUp != isUp) {
         out.add(new NetworkChange(ts, isUp ? "iface_up" : "iface_down", name, b == null ? "removed" : null));
       }
-      if (NetIface.vpnName(name)) {
-        boolean wasVpn = a != null && a.adminUp();
-        boolean isVpn = b != null && b.adminUp();
-        if (wasVpn != isVpn) {
-          out.add(new NetworkChange(ts, isVpn ? "vpn_up" : "vpn_down", name, null));
-          vpnReported.add(name);
-        }
+      boolean wasVpn = a != null && a.vpnActive();
+      boolean isVpn = b != null && b.vpnActive();
+      if (wasVpn != isVpn) {
+        out.add(new NetworkChange(ts, isVpn ? "vpn_up" : "vpn_down", name, null));
+        vpnReported.add(name);
       }
       List<String> oldAddrs = a == null ? List.of() : a.addresses();
       List<String> newAddrs = b == null ? List.of() : b.addresses();
@@ -67,7 +65,7 @@ public final class NetDiff {
   public static List<NetworkChange> baseline(NetState state, double ts) {
     List<NetworkChange> out = new ArrayList<>();
     for (NetIface i : state.ifaces().values()) {
-      if (NetIface.vpnName(i.name()) && i.adminUp()) {
+      if (i.vpnActive()) {
         out.add(new NetworkChange(ts, "vpn_present", i.name(), null));
       }
     }

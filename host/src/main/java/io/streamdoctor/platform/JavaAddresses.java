@@ -43,7 +43,8 @@ public final class JavaAddresses {
     try {
       for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
         boolean up = ni.isUp();
-        out.put(ni.getName(), new NetIface(ni.getName(), up, up, addrs.getOrDefault(ni.getName(), List.of())));
+        out.put(ni.getName(), new NetIface(ni.getName(), up, up, addrs.getOrDefault(ni.getName(), List.of()),
+            ni.getDisplayName()));
       }
     } catch (SocketException | RuntimeException e) {
       return Map.of();

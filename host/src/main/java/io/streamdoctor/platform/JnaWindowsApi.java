@@ -1,7 +1,5 @@
 package io.streamdoctor.platform;
 
-import com.sun.jna.Callback;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -12,6 +10,7 @@ import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinReg;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.win32.StdCallLibrary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +28,22 @@ final class JnaWindowsApi implements WindowsApi {
       "Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
 
   /** Hand bindings for what jna-platform does not wrap. */
-  interface Dnsapi extends Library {
+  // StdCallLibrary: WINAPI functions are __stdcall on 32-bit Windows (on x64 it makes no difference).
+  interface Dnsapi extends StdCallLibrary {
     boolean DnsFlushResolverCache();
   }
 
-  interface WinHttp extends Library {
+  interface WinHttp extends StdCallLibrary {
     boolean WinHttpGetIEProxyConfigForCurrentUser(IeConfig config);
   }
 
-  interface IpHlp extends Library {
+  interface IpHlp extends StdCallLibrary {
     int NotifyIpInterfaceChange(short family, ChangeCallback cb, Pointer ctx, boolean initial, PointerByReference handle);
 
     int CancelMibChangeNotify2(Pointer handle);
   }
 
-  interface ChangeCallback extends Callback {
+  interface ChangeCallback extends StdCallLibrary.StdCallCallback {
     void invoke(Pointer ctx, Pointer row, int type);
   }
 

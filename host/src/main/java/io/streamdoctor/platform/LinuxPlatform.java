@@ -30,6 +30,7 @@ public final class LinuxPlatform implements Platform {
   private final Path home;
   private final CommandRunner runner;
   private final Supplier<Map<String, List<String>>> addresses;
+  private volatile String pushProblem;
 
   public LinuxPlatform(Path proc, Path sys, Path etc, Path run, Map<String, String> env, Path home,
       CommandRunner runner, Supplier<Map<String, List<String>>> addresses) {
@@ -130,9 +131,24 @@ public final class LinuxPlatform implements Platform {
     return new LinuxDnsFlusher(new ProcScanner(proc), runner);
   }
 
+  /** Kernel push (rtnetlink) where JNA and the socket are available; polling covers the rest. */
+  @Override
+  public AutoCloseable watchChanges(Runnable trigger) {
+    try {
+      return new LinuxNetlink(trigger);
+    } catch (LinkageError | RuntimeException e) {
+      pushProblem = "no netlink change notifications (" + e.getMessage() + "): changes are seen by polling only";
+      java.util.logging.Logger.getLogger(LinuxPlatform.class.getName()).warning(pushProblem);
+      return () -> {};
+    }
+  }
+
   @Override
   public List<String> limitations() {
     List<String> out = new ArrayList<>();
+    if (pushProblem != null) {
+      out.add(pushProblem);
+    }
     if (!Files.isDirectory(sys.resolve("class/net"))) {
       out.add("/sys/class/net is not readable: interface state comes from the JDK instead");
     }

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -31,6 +33,10 @@ public final class PostMortem implements AutoCloseable {
   /** What the host grants a post-mortem: well under the popup's patience. */
   public static final long DEFAULT_DEADLINE_MS = 3_000;
   private static final int TCP_ATTEMPTS = 3;
+  /** The DNS probe ends within this even when every resolver is dead (and the deadline is longer). */
+  public static final int DNS_BUDGET_MS = 1800;
+
+  private static final Logger LOG = Logger.getLogger(PostMortem.class.getName());
 
   private final Targets targets;
   private final HostClock clock;
@@ -60,12 +66,18 @@ public final class PostMortem implements AutoCloseable {
 
   /** The host a run for this site/host probes (the site's main host when {@code host} is null). */
   public String hostFor(String site, String host) {
-    return host != null ? host : targets.site(site != null ? site : host).mainHost();
+    if (host != null || site == null) {
+      return host;
+    }
+    return targets.siteFor(site, null).mainHost();
   }
 
   /** {@code site}: a site id or host (null: taken from {@code host}); {@code host}: null for the site's main host. */
   public CompletableFuture<List<Evidence>> run(String site, String host, Deadline deadline) {
-    Site s = targets.site(site != null ? site : host);
+    if (site == null && host == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    Site s = targets.siteFor(site, host);
     return run(s, host != null ? host : s.mainHost(), deadline);
   }
 
@@ -86,7 +98,7 @@ public final class PostMortem implements AutoCloseable {
     String scheme = u.getScheme() == null ? "https" : u.getScheme();
     boolean tls = scheme.equals("https") || scheme.equals("wss");
     int port = u.getPort() > 0 ? u.getPort() : (tls ? 443 : 80);
-    Site known = targets.site(site != null ? site : u.getHost());
+    Site known = targets.siteFor(site, u.getHost());
     // Never the stream's own URL: its id segments are hashed, so it no longer names a real path.
     String ws = known.hosts().contains(u.getHost()) ? known.wsUrl() : null;
     Site s = new Site(known.id(), List.of(u.getHost()), ws, known.statusUrl(), port, tls);
@@ -98,7 +110,7 @@ public final class PostMortem implements AutoCloseable {
     long left = deadline.remainingMs();
     List<CompletableFuture<List<Evidence>>> parts = new ArrayList<>();
     if (h != null && !isIpLiteral(h)) {
-      parts.add(dns.probe(h, deadline.budgetMs(150, 100)).thenApply(List::copyOf));
+      parts.add(dns.probe(h, Math.min(DNS_BUDGET_MS, deadline.budgetMs(150, 100))).thenApply(List::copyOf));
     }
     if (h != null && LoopbackPolicy.mayConnect(targets, h)) {
       int port = s.portOrDefault();
@@ -129,7 +141,11 @@ public final class PostMortem implements AutoCloseable {
     return CompletableFuture.supplyAsync(probe, pool)
         .completeOnTimeout(onTimeout, leftMs, TimeUnit.MILLISECONDS)
         .<List<Evidence>>thenApply(List::of)
-        .exceptionally(t -> List.of(onTimeout));
+        .exceptionally(t -> {
+          // Probes convert every failure themselves; reaching this is a bug worth a stack trace.
+          LOG.log(Level.WARNING, "probe crashed; reported as " + onTimeout, t);
+          return List.of(onTimeout);
+        });
   }
 
   /** An address needs no resolving: asking resolvers for "127.0.0.1" would only invent an NXDOMAIN. */

@@ -9,7 +9,9 @@ import io.streamdoctor.config.Targets;
 import io.streamdoctor.config.TargetsFile;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class TargetOptionsTest {
   @Test
   void forLab_oneLocalSiteNoPublicTargets() throws Exception {

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class TargetsTest {
   @TempDir Path dir;
 
@@ -22,6 +24,14 @@ class TargetsTest {
     assertEquals("https://status.openai.com/api/v2/summary.json", t.site("chatgpt").statusUrl());
     assertEquals("copilot", t.site("copilot.microsoft.com").id());
     assertEquals("unknown.example", t.site("unknown.example").mainHost());
+  }
+
+  @Test
+  void siteFor_unknownAdapterIdWithHost_usesHost() {
+    Targets t = Targets.defaults();
+    assertEquals("chatgpt", t.siteFor("generic", "chatgpt.com").id());
+    assertEquals("chat.other.test", t.siteFor("generic", "chat.other.test").mainHost());
+    assertEquals("claude", t.siteFor("claude", null).id());
   }
 
   @Test
@@ -62,6 +72,8 @@ class TargetsTest {
     assertEquals(5353, Endpoint.parse("127.0.0.1:5353", 53).getPort());
     assertEquals(53, Endpoint.parse("2606:4700::1111", 53).getPort());
     assertEquals(5300, Endpoint.parse("[::1]:5300", 53).getPort());
+    assertEquals(53, Endpoint.parse("fe80::1%1", 53).getPort());
+    assertEquals(53, Endpoint.parse("fe80::1%no-such-if0", 53).getPort());
     assertEquals("127.0.0.1:5353", Endpoint.label(Endpoint.parse("127.0.0.1:5353", 53), 53));
     assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("dns.google", 53));
     assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("1.1.1.1:99999", 53));

@@ -148,6 +148,15 @@ class DnsProberTest {
   }
 
   @Test
+  void probe_truncatedUdpAnswer_retriedOverTcp() {
+    system.mode(Mode.TRUNCATE_UDP).answers("104.18.32.47", "104.18.33.47");
+    DnsProbe d = at(probe(1500), "system");
+    assertEquals("ok", d.outcome());
+    assertEquals(List.of("104.18.32.47", "104.18.33.47"), d.answers());
+    assertTrue(system.tcpQueries() >= 1, "no TCP query");
+  }
+
+  @Test
   void probe_dohAnswersHttpError_dohErrorOthersOk() {
     doh.status(500);
     List<Evidence> ev = probe(1500);

@@ -16,7 +16,9 @@ import io.streamdoctor.evidence.WsProbe;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class VerdictTest {
   static DnsProbe dns(String kind, String outcome, boolean bogon, boolean disagrees) {
     return new DnsProbe(0, "chatgpt.com", kind.equals("system") ? "192.168.1.1" : "1.1.1.1", kind, null,
@@ -81,6 +83,16 @@ class VerdictTest {
     List<String> c = causes(List.of(), List.of(TCP_OK, new WsProbe(0, "copilot.microsoft.com", "rejected", 429, 5.0),
         new StatusPage(0, "chatgpt", "major", List.of("ChatGPT: partial_outage"))));
     assertEquals(List.of("warning:server.overloaded", "problem:server.error"), c);
+  }
+
+  @Test
+  void analyze_publicResolverAnswersButChaosIdentityFails_transparentProxyWarning() {
+    List<Evidence> ev = List.of(dns("public", "ok", false, false), TCP_OK, TLS_OK,
+        new io.streamdoctor.evidence.ResolverIdentity(0, "1.1.1.1", "whoami.cloudflare", null, "refused"));
+    assertEquals(List.of("warning:dns.hijacked"), causes(List.of(), ev));
+    List<Evidence> fine = List.of(dns("public", "ok", false, false), TCP_OK, TLS_OK,
+        new io.streamdoctor.evidence.ResolverIdentity(0, "1.1.1.1", "whoami.cloudflare", "81.2.69.160", "ok"));
+    assertEquals(List.of(), causes(List.of(), fine));
   }
 
   @Test

@@ -31,6 +31,8 @@ class MonitorNetnsIT {
   @BeforeAll
   static void root() {
     Netns.assumeRoot();
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/net/tun")),
+        "SKIPPED: /dev/net/tun is missing, so no tun device can be created");
   }
 
   @Test
@@ -84,9 +86,13 @@ class MonitorNetnsIT {
     while (System.currentTimeMillis() < deadline) {
       Line l = lines.poll(200, TimeUnit.MILLISECONDS);
       if (l != null && kind.equals(l.ev().path("kind").asText()) && iface.equals(l.ev().path("iface").asText())) {
-        long latency = l.arrivedAt() - actedAt;
-        System.out.println(kind + " " + iface + " reported after " + latency + " ms");
-        assertTrue(latency <= WITHIN_MS, kind + " took " + latency + " ms");
+        // The evidence's own timestamp is when the monitor saw the change: that is what lands on
+        // the timeline. (Both processes read the same wall clock.) Arrival on the pipe is looser.
+        long detected = l.ev().path("ts").asLong() - actedAt;
+        long arrived = l.arrivedAt() - actedAt;
+        System.out.println(kind + " " + iface + " detected after " + detected + " ms, line arrived after " + arrived + " ms");
+        assertTrue(detected <= WITHIN_MS, kind + " detected after " + detected + " ms");
+        assertTrue(arrived <= WITHIN_MS + 1000, kind + " arrived after " + arrived + " ms");
         return;
       }
     }

@@ -9,7 +9,9 @@ import io.streamdoctor.platform.NetState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class NetDiffTest {
   private static NetIface up(String n, String... addrs) {
     return new NetIface(n, true, true, List.of(addrs));
@@ -63,6 +65,20 @@ class NetDiffTest {
     NetState b = state(List.of(up("eth0"), new NetIface("utun3", false, false, List.of())),
         List.of(new DefaultRoute("utun3", null)), List.of());
     assertEquals(List.of("default_route:utun3:on-link dev utun3", "vpn_up:utun3:default route"), kinds(NetDiff.diff(a, b, 1)));
+  }
+
+  @Test
+  void vpnActive_macSystemUtunIgnoredUntilRoutableAddress() {
+    assertEquals(false, new NetIface("utun0", true, true, List.of("fe80::abcd")).vpnActive());
+    assertEquals(true, new NetIface("utun4", true, true, List.of("fe80::abcd", "10.8.0.2")).vpnActive());
+  }
+
+  @Test
+  void vpnActive_windowsAdapterByDisplayName() {
+    assertEquals(true, new NetIface("eth7", true, true, List.of(), "WireGuard Tunnel").vpnActive());
+    assertEquals(true, new NetIface("net3", true, false, List.of(), "TAP-Windows Adapter V9").vpnActive());
+    assertEquals(false, new NetIface("eth0", true, true, List.of(), "Intel(R) Ethernet Connection I219-V").vpnActive());
+    assertEquals(false, new NetIface("eth7", false, false, List.of(), "WireGuard Tunnel").vpnActive());
   }
 
   @Test

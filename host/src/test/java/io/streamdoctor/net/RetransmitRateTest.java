@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.streamdoctor.evidence.TcpRetransmits;
 import io.streamdoctor.platform.TcpCounters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class RetransmitRateTest {
   @Test
   void sample_firstThenDelta_ratePerSecond() {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
 /** The Linux reader over a fake procfs/sysfs tree built from fixtures. */
+@Timeout(30)
 class LinuxPlatformTest {
   @TempDir Path root;
 

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** macOS and Windows platforms behind fakes of their OS boundaries (commands, native API). */
+@Timeout(30)
 class OtherPlatformsTest {
   /** Answers each argv with a fixture; records what ran. */
   static final class FakeRunner implements CommandRunner {

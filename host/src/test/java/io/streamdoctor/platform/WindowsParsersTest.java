@@ -10,7 +10,9 @@ import io.streamdoctor.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class WindowsParsersTest {
   private static Map<String, Object> registry(String name) throws Exception {
     return Json.MAPPER.readValue(read("windows/" + name), new TypeReference<Map<String, Object>>() {});

@@ -11,7 +11,9 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class ProbeFailureTest {
   @Test
   void classify_jdkExceptions_ourWords() {

@@ -30,7 +30,8 @@ import org.xbill.DNS.Type;
  * answered from {@link #answers} and {@link #txt}.
  */
 public final class TestDnsServer implements AutoCloseable {
-  public enum Mode { ANSWER, NXDOMAIN, SERVFAIL, SLOW, SILENT }
+  /** TRUNCATE_UDP: UDP answers carry only the TC bit, so a client must retry over TCP (RFC 7766). */
+  public enum Mode { ANSWER, NXDOMAIN, SERVFAIL, SLOW, SILENT, TRUNCATE_UDP }
 
   private final DatagramSocket udp;
   private final ServerSocket tcp;
@@ -110,7 +111,7 @@ public final class TestDnsServer implements AutoCloseable {
         udp.receive(p);
         byte[] req = java.util.Arrays.copyOf(p.getData(), p.getLength());
         InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
-        respond(req, bytes -> udp.send(new DatagramPacket(bytes, bytes.length, from)));
+        respond(req, false, bytes -> udp.send(new DatagramPacket(bytes, bytes.length, from)));
       } catch (IOException e) {
         return;
       }
@@ -127,7 +128,7 @@ public final class TestDnsServer implements AutoCloseable {
             byte[] req = new byte[in.readUnsignedShort()];
             in.readFully(req);
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            respond(req, bytes -> {
+            respond(req, true, bytes -> {
               out.writeShort(bytes.length);
               out.write(bytes);
               out.flush();
@@ -147,14 +148,32 @@ public final class TestDnsServer implements AutoCloseable {
     void send(byte[] bytes) throws IOException;
   }
 
-  private void respond(byte[] req, Sender sender) throws IOException {
+  private volatile int tcpQueries;
+
+  public int tcpQueries() {
+    return tcpQueries;
+  }
+
+  private void respond(byte[] req, boolean overTcp, Sender sender) throws IOException {
     queries++;
+    if (overTcp) {
+      tcpQueries++;
+    }
     Message q = new Message(req);
     Mode m = mode;
     if (m == Mode.SILENT) {
       return;
     }
-    byte[] reply = build(q, m).toWire();
+    Message built;
+    if (m == Mode.TRUNCATE_UDP && !overTcp) {
+      built = new Message(q.getHeader().getID());
+      built.getHeader().setFlag(Flags.QR);
+      built.getHeader().setFlag(Flags.TC);
+      built.addRecord(q.getQuestion(), Section.QUESTION);
+    } else {
+      built = build(q, m == Mode.TRUNCATE_UDP ? Mode.ANSWER : m);
+    }
+    byte[] reply = built.toWire();
     if (m == Mode.SLOW) {
       exec.schedule(() -> {
         try {
