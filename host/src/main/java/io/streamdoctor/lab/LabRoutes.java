@@ -38,6 +38,7 @@ public final class LabRoutes implements Handler {
   private final SseStreamer chatgpt = new SseStreamer(new ChatGptSse());
   private final SseStreamer claude = new SseStreamer(new ClaudeSse());
   private final SecureRandom random = new SecureRandom();
+  private final RateLimitWindows limits = RateLimitWindows.system();
 
   public LabRoutes(LabLog log, WsRelay relay, int wsPort, LabDnsServer dns, Supplier<String> config) {
     this.log = log;
@@ -92,6 +93,15 @@ public final class LabRoutes implements Handler {
     } catch (IllegalArgumentException e) {
       text(ex, 400, e.getMessage());
       return;
+    }
+    java.net.InetAddress client = ex.rawSocket().getInetAddress();
+    int limited = q.params().isEmpty() ? limits.remainingS(client) : 0;
+    if (limited > 0) {
+      spec = FaultSpec.parse(java.util.Map.of("fault", "http429", "retry_after", String.valueOf(limited)));
+    }
+    FaultSpec answer = spec.kind() == FaultKind.SLOW_TTFT && spec.then() != null ? spec.then() : spec;
+    if (answer.kind() == FaultKind.HTTP && answer.status() == 429) {
+      limits.open(client, answer.retryAfterS());
     }
     String id = q.params().getOrDefault("id", q.lastSegment());
     if (proto == Proto.WS) {

@@ -167,4 +167,27 @@ class LabWsFaultsIT {
     Client c = new Client(lab.port(), "/lab/ws/w12?fault=http429").runToClose();
     assertFalse(c.opened);
   }
+
+  @Test
+  void http429_thenFreshUpgradeWithoutFault_isRateLimitedToo() throws Exception {
+    RawClient.Result first = upgrade("/lab/ws/w20?fault=http429&retry_after=5");
+    assertEquals("HTTP/1.1 429 Too Many Requests", first.statusLine());
+    // What the host's post-mortem sends: the sanitized path, no query.
+    RawClient.Result probe = upgrade("/lab/ws/h-0123abcd");
+    assertEquals("HTTP/1.1 429 Too Many Requests", probe.statusLine());
+    assertTrue(probe.text().matches("(?s).*Retry-After: [1-5]\r\n.*"), probe.text());
+    // The lab's own pages name their fault and still get it.
+    Client c = new Client(lab.port(), "/lab/ws/w21?fault=clean&frames=2").runToClose();
+    assertTrue(c.opened);
+  }
+
+  private static RawClient.Result upgrade(String target) throws Exception {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", lab.port()));
+      s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\n"
+          + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes());
+      return RawClient.readAll(s.getInputStream(), new java.io.ByteArrayOutputStream(), System.nanoTime());
+    }
+  }
 }
