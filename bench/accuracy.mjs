@@ -45,7 +45,7 @@ async function runEnvironment(env, runs, results, skipped) {
       lab = await startLab();
       base = lab.url;
     }
-    profile = makeProfile(`bench-${env.id}`);
+    profile = makeProfile(`bench-${env.id}`, { labUrl: base });
     if (pair) opts.wrapper = pair.chromiumWrapper(profile.dir, CHROMIUM);
     browser = await launchBrowser(profile.profile, opts);
     if (pair) await settleNetwork(browser.context, `${base}lab/config`);

@@ -44,14 +44,17 @@ export function javaBin() {
   return spawnSync('readlink', ['-f', p], { encoding: 'utf8' }).stdout.trim() || p;
 }
 
-/** A fresh browser profile with the host registered the way `install --profile-dir` does. */
-export function makeProfile(name) {
+/**
+ * A fresh browser profile with the host registered the way `install --profile-dir` does;
+ * `labUrl` registers the lab as a site the host's probes know (safety.mjs).
+ */
+export function makeProfile(name, { labUrl = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `sd-e2e-${name}-`));
   const profile = join(dir, 'profile');
   const home = join(dir, 'sdhome');
   mkdirSync(profile, { recursive: true });
   mkdirSync(home, { recursive: true });
-  writeLoopbackTargets(home);
+  writeLoopbackTargets(home, labUrl);
   const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', '--no-archive', '--no-verify',
     '--profile-dir', profile], { env: { ...safeEnv(home), HOME: dir }, encoding: 'utf8' });
   if (installed.status !== 0) {

@@ -9,7 +9,11 @@ const DEAD_DNS = '127.0.0.1:9';
 const DEFAULT_SITES = { chatgpt: 'chatgpt.com', claude: 'claude.ai', gemini: 'gemini.google.com',
   copilot: 'copilot.microsoft.com', perplexity: 'www.perplexity.ai' };
 
-export function loopbackTargets() {
+/**
+ * `labUrl`: the lab's base URL, registered as the "lab" site with a WebSocket URL for the
+ * post-mortem's upgrade probe (a real site's `wsUrl` is configuration too, docs/evidence.md).
+ */
+export function loopbackTargets(labUrl = null) {
   const connect = {};
   for (const host of Object.values(DEFAULT_SITES)) connect[host] = '127.0.0.1:9';
   return {
@@ -18,17 +22,24 @@ export function loopbackTargets() {
     dohUrl: null,
     identity: [],
     // Same ids replace the defaults, so no real status page or WebSocket URL is left.
-    sites: Object.entries(DEFAULT_SITES).map(([id, host]) => ({ id, hosts: [host], wsUrl: null, statusUrl: null })),
+    sites: Object.entries(DEFAULT_SITES).map(([id, host]) => ({ id, hosts: [host], wsUrl: null, statusUrl: null }))
+      .concat(labUrl ? [labSite(labUrl)] : []),
     connect,
   };
 }
 
+function labSite(labUrl) {
+  const u = new URL(labUrl);
+  const hosts = [...new Set([u.hostname, '127.0.0.1', 'localhost'])];
+  return { id: 'lab', hosts, wsUrl: `${u.protocol === 'https:' ? 'wss' : 'ws'}://${u.host}/lab/ws/probe`, statusUrl: null };
+}
+
 /** Writes HOME/config/targets.json; returns its path. */
-export function writeLoopbackTargets(home) {
+export function writeLoopbackTargets(home, labUrl = null) {
   const dir = join(home, 'config');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'targets.json');
-  writeFileSync(file, JSON.stringify(loopbackTargets(), null, 2));
+  writeFileSync(file, JSON.stringify(loopbackTargets(labUrl), null, 2));
   return file;
 }
 

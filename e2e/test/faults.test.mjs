@@ -32,7 +32,7 @@ before(async () => {
   if (skip) return;
   assert.ok(pre.ok, `prerequisites missing: ${pre.missing.join('; ')}`);
   lab = await startLab();
-  profile = makeProfile('faults');
+  profile = makeProfile('faults', { labUrl: lab.url });
   browser = await launchBrowser(profile.profile);
 }, { timeout: 60_000 });
 
