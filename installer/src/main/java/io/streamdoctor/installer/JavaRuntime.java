@@ -72,11 +72,19 @@ public record JavaRuntime(Path java, int feature) {
     // drops the C2 compiler's arenas (~20 MiB of RSS) and still ingests > 250k events/s; a periodic
     // malloc trim returns freed native memory. IgnoreUnrecognizedVMOptions: the trim flag exists
     // from 17.0.9 on, and an older 17 must still start the host.
-    return List.of("-Xms8m", "-Xmx48m", "-Xmn4m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
-        "-XX:+UseSerialGC", "-Xss512k",
-        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m",
+    // -UsePerfData: no hsperfdata file in the temp folder for every browser-started host (it maps
+    // a shared-memory file others can read, and jps/jcmd discovery is of no use to a browser host).
+    List<String> o = new ArrayList<>(List.of("-Xms8m", "-Xmx48m", "-Xmn4m", "-XX:MinHeapFreeRatio=20",
+        "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-Xss512k",
+        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
         "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000",
-        "-Xlog:disable", "-Xlog:all=warning:stderr");
+        "-Xlog:disable", "-Xlog:all=warning:stderr"));
+    if (feature >= 22) {
+      // JEP 472: from JDK 24 JNA's System.load prints a restricted-method warning on every start;
+      // the host uses JNA on purpose (platform package), so it says so (JDK 22+ accepts the flag).
+      o.add("--enable-native-access=ALL-UNNAMED");
+    }
+    return List.copyOf(o);
   }
 
   /** Name of the archive file next to the jar, by CDS flavour. */

@@ -39,6 +39,13 @@ class JavaRuntimeTest {
   }
 
   @Test
+  void baseOptions_byFeature_nativeAccessOnlyWhereTheVmKnowsIt() {
+    assertTrue(new JavaRuntime(Path.of("/j"), 25).baseOptions().contains("--enable-native-access=ALL-UNNAMED"));
+    // JDK 17 would refuse to start on an unknown "--" option (IgnoreUnrecognizedVMOptions covers -XX only).
+    assertTrue(new JavaRuntime(Path.of("/j"), 17).baseOptions().stream().noneMatch(o -> o.startsWith("--")));
+  }
+
+  @Test
   void command_jdk25WithAotCache_hasNoXshareOptionBecauseTheVmWouldRefuseToStart() {
     List<String> cmd = new JavaRuntime(Path.of("/j"), 25).command(Path.of("/sd.jar"), A);
     assertTrue(cmd.contains("-XX:AOTCache=" + A));
