@@ -74,6 +74,11 @@ const router = createRouter({
       saveStreams(streams.snapshot());
       return { ok: true };
     },
+    'page.hide': (msg, sender) => {
+      for (const end of streams.endTab(sender.tab.id, Date.now())) emit(end);
+      saveStreams(streams.snapshot());
+      return { ok: true };
+    },
     ...createUiHandlers({ ext, link, streams, breaks, inventory, remedies, emit, caps }),
   },
 });

@@ -3,7 +3,7 @@
 // Anything else — other extensions, web pages via externally_connectable, frames — is refused.
 import { hostMatchPatterns } from '../src/common/sites.js';
 
-const CONTENT_TYPES = new Set(['hook.event']);
+const CONTENT_TYPES = new Set(['hook.event', 'page.hide']);
 const UI_TYPES = new Set(['ui.state', 'ui.request', 'ui.action', 'ui.settings', 'ui.report']);
 
 /** True when a URL falls under one of our host match patterns (scheme://host/*, any port). */

@@ -26,6 +26,9 @@ export function createStreamRegistry() {
       if (typeof event.stream === 'string') {
         out.stream = tabId + ':' + event.stream;
         const rec = record(tabId, out.stream);
+        // Ended here (page.hide / tab closed): whatever the dying page still reports is dropped,
+        // a reader aborted by the navigation is not a break.
+        if (rec.endedByWorker) return null;
         switch (event.type) {
           case 'stream.open':
             Object.assign(rec, { site: event.site, url: event.url, kind: event.kind, openedAt: event.ts });
@@ -75,12 +78,14 @@ export function createStreamRegistry() {
       byTab.delete(tabId);
     },
     /**
-     * The tab was closed: its still-open streams end as `aborted` (the page went away, not a
+     * The tab was closed or its page went away (`page.hide`): its still-open streams end as `aborted` (the page went away, not a
      * break; docs/protocol.md). Without this the host kept counting them as streaming, so a later
      * break in another tab of the site read as several tabs streaming (session.conflict).
      */
     endTab(tabId, now) {
-      return (byTab.get(tabId) || []).filter((r) => r.state === 'open' || r.state === 'stalled').map((r) => ({
+      const open = (byTab.get(tabId) || []).filter((r) => r.state === 'open' || r.state === 'stalled');
+      for (const r of open) Object.assign(r, { state: 'aborted', endedAt: now, endedByWorker: true });
+      return open.map((r) => ({
         type: 'stream.end', ts: now, stream: r.stream, outcome: 'aborted', frames: r.frames || 0, bytes: r.bytes || 0,
         gapMeanMs: null, gapP95Ms: null, gapMaxMs: null, durationMs: r.openedAt ? Math.max(0, now - r.openedAt) : 0,
         terminalSeen: false, closeCode: null, wasClean: null, errorName: null, httpStatus: null, lastFrameAgoMs: null,

@@ -339,6 +339,22 @@
 
       doc.addEventListener(HELLO_EVENT, onHello);
       doc.addEventListener(name, onMessage);
+      // A cross-document navigation or reload kills the page's streams while its scripts are being
+      // stopped, so the hook never reports their end: the worker ends them as `aborted` instead.
+      // A page kept in the back/forward cache (persisted) may resume, so it is left alone (HTML
+      // spec, "unloading documents": pagehide's persisted flag).
+      const win = doc.defaultView;
+      if (win && typeof win.addEventListener === 'function') {
+        win.addEventListener('pagehide', (ev) => {
+          if (ev && ev.persisted) return;
+          try {
+            const p = api.runtime.sendMessage({ type: 'page.hide' });
+            if (p && typeof p.catch === 'function') p.catch(() => {});
+          } catch {
+            // the extension was reloaded under this page
+          }
+        });
+      }
       sayHello();
       try {
         api.storage.onChanged.addListener((changes, area) => {

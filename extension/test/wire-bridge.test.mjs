@@ -79,3 +79,15 @@ test('bridge_messages_validatedBeforeForwarding', async () => {
   doc.dispatchEvent(new CustomEvent(bridge.name, { detail: 'x'.repeat(5000) }));
   assert.deepEqual(sent, [{ type: 'hook.event', event: end }]);
 });
+
+test('bridge_pagehide_tellsTheWorker_unlessKeptInBfcache', () => {
+  const win = new EventTarget();
+  const doc = new EventTarget();
+  doc.defaultView = win;
+  const { sent } = bridgeOn(doc);
+  const hide = (persisted) => { const ev = new Event('pagehide'); ev.persisted = persisted; win.dispatchEvent(ev); };
+  hide(true);
+  assert.deepEqual(sent, []);
+  hide(false);
+  assert.deepEqual(sent, [{ type: 'page.hide' }]);
+});
