@@ -39,6 +39,19 @@ for jdk in 17 25; do
     "$java" "$work/bare$jdk" > "$work/bare$jdk/hello"
   chmod +x "$work/bare$jdk/hello"
   specs="$specs bare_java$jdk=$work/bare$jdk/hello"
+  if [ "$jdk" = 25 ]; then
+    # The JVM's floor with the same help our launcher gets: the bare class with its own AOT cache
+    # (the cache needs a jar on the class path, not a folder).
+    "$(dirname "$java")/jar" cf "$work/bare25/hello.jar" -C "$work/bare25" JavaHello.class
+    "$java" -XX:AOTCacheOutput="$work/bare25/hello.aot" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -cp "$work/bare25/hello.jar" JavaHello </dev/null >/dev/null 2>&1 || true
+    if [ -s "$work/bare25/hello.aot" ]; then
+      printf '#!/bin/sh\nexec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCache=%s -cp %s JavaHello "$@"\n' \
+        "$java" "$work/bare25/hello.aot" "$work/bare25/hello.jar" > "$work/bare25/hello-aot"
+      chmod +x "$work/bare25/hello-aot"
+      specs="$specs bare_java25_aot=$work/bare25/hello-aot"
+    fi
+  fi
 done
 out=$(STREAMDOCTOR_HOME=/nonexistent node "$BENCH_DIR/lib/startup-driver.mjs" "$RUNS" "$CALLER" python=$work/py/echo-host $specs)
 echo "$out"
@@ -62,6 +75,9 @@ for jdk in 25 17; do
   b=$(get bare_java$jdk)
   [ -n "$h" ] && echo "jdk$jdk: host_ms=$h bare_java_ms=$b python_echo_ms=$py ratio=$(awk -v a="$h" -v b="$py" 'BEGIN{printf "%.2f", a/b}') bare_java_ratio=$(awk -v a="$b" -v b="$py" 'BEGIN{printf "%.2f", a/b}')"
 done
+a=$(get bare_java25_aot)
+[ -n "$a" ] && echo "jdk25: bare_java_aot_ms=$a bare_java_aot_ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (the JVM's floor with an AOT cache)"
+
 s=$(get python_path_shim)
 [ -n "$s" ] && echo "python3 on PATH is a shim ($SHIM): python_shim_ms=$s; jdk17 ratio against it=$(awk -v a="$(get jdk17)" -v b="$s" 'BEGIN{printf "%.2f", a/b}')"
 h=$(get jdk17); [ -n "$h" ] || h=$(get jdk25)
