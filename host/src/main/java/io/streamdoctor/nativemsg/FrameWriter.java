@@ -12,7 +12,13 @@ import java.util.logging.Logger;
  * replies (probes, the ack timer) never interleave. A reply over 1 MiB is replaced by error 301.
  */
 public final class FrameWriter {
-  private static final Logger LOG = Logger.getLogger(FrameWriter.class.getName());
+  /**
+   * Loaded on first use only: the writer sends the hello, and java.util.logging's LogManager
+   * start-up (configuration, service lookup, lambdas) took ~27 ms of the path to it.
+   */
+  private static final class Log {
+    static final Logger LOG = Logger.getLogger(FrameWriter.class.getName());
+  }
 
   private final OutputStream out;
   private volatile boolean broken;
@@ -29,7 +35,7 @@ public final class FrameWriter {
     try {
       frame = Frames.encode(json, ByteOrder.nativeOrder(), Frames.MAX_OUTBOUND);
     } catch (ProtocolException e) {
-      LOG.warning("reply not sent: " + e.getMessage());
+      Log.LOG.warning("reply not sent: " + e.getMessage());
       String err = Replies.errorJson(null, e.code(), e.getMessage());
       frame = encodeOrNull(err.getBytes(StandardCharsets.UTF_8));
       if (frame == null) {
@@ -41,7 +47,7 @@ public final class FrameWriter {
       out.flush();
     } catch (IOException e) {
       broken = true;
-      LOG.log(Level.INFO, "stdout closed by the browser", e);
+      Log.LOG.log(Level.INFO, "stdout closed by the browser", e);
     }
   }
 
