@@ -12,6 +12,7 @@ import io.streamdoctor.net.Monitors;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
 import io.streamdoctor.platform.NetFingerprint;
+import io.streamdoctor.platform.Pid;
 import io.streamdoctor.platform.Platform;
 import io.streamdoctor.probe.AutoPostMortem;
 import io.streamdoctor.probe.HostProbeCommands;
@@ -56,7 +57,7 @@ public final class HostMain {
       System.err.println("streamdoctor host: " + msg);
       return ExitCodes.NOT_ALLOWED;
     }
-    writer.send(Replies.hello(ProcessHandle.current().pid(), CAPABILITIES));
+    writer.send(Replies.hello(Pid.current(), CAPABILITIES));
 
     AppDirs dirs = AppDirs.current();
     Logs.init(dirs, "host", false);
