@@ -63,11 +63,11 @@ for jdk in 17 25; do
   [ -d "$work/jdk$jdk" ] || continue
   eval java=\$JDK$jdk
   STREAMDOCTOR_HOME="$work/jdk$jdk/home" "$java" -Xshare:auto -Xlog:class+load:file="$work/cl$jdk.txt" \
-    -jar "$work/jdk$jdk/home/data/streamdoctor.jar" "$CALLER" </dev/null >/dev/null 2>&1 || true
+    -cp "$work/jdk$jdk/home/data/streamdoctor.jar" io.streamdoctor.Main "$CALLER" </dev/null >/dev/null 2>&1 || true
   before=$(awk '/io\.streamdoctor\.platform\.Logs /{exit} {print $2}' "$work/cl$jdk.txt" \
-    | grep -cE '^(com\.fasterxml|org\.sqlite|com\.sun\.jna|org\.xbill|picocli|javax\.net\.ssl\.SSL|sun\.security\.ssl)' || true)
+    | grep -cE '^(com\.fasterxml|org\.sqlite|com\.sun\.jna|org\.xbill|picocli|javax\.net\.ssl\.SSL|sun\.security\.ssl|java\.util\.logging\.LogManager)' || true)
   total=$(awk '/io\.streamdoctor\.platform\.Logs /{exit} {n++} END {print n+0}' "$work/cl$jdk.txt")
-  echo "jdk$jdk: $total classes load before the hello, $before of them heavy (Jackson/SQLite/JNA/dnsjava/picocli/TLS)"
+  echo "jdk$jdk: $total classes load before the hello, $before of them heavy (Jackson/SQLite/JNA/dnsjava/picocli/TLS/java.util.logging)"
   heavy=$((heavy + before))
 done
 for jdk in 25 17; do

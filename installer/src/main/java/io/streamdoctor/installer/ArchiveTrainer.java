@@ -43,7 +43,9 @@ final class ArchiveTrainer {
       cmd.add(java.java().toString());
       cmd.addAll(java.baseOptions());
       cmd.addAll(java.trainingOptions(archive));
-      cmd.addAll(List.of("-jar", jar.toString(), "chrome-extension://" + Ids.CHROME_EXTENSION_ID + "/"));
+      // Same class path as the launcher (JavaRuntime.mainOf), or the archive would not match it.
+      cmd.addAll(JavaRuntime.mainOf(jar));
+      cmd.add("chrome-extension://" + Ids.CHROME_EXTENSION_ID + "/");
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.getParent().toFile())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD);

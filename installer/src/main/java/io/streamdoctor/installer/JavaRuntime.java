@@ -112,10 +112,15 @@ public record JavaRuntime(Path java, int feature) {
     return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
   }
 
-  /** Options for the install-time run that writes the archive (JDK 25: no -Xshare either). */
+  /**
+   * Options for the install-time run that writes the archive (JDK 25: no -Xshare either). Without
+   * AOT class linking (JEP 483): with it the JVM loads and links every cached class — ~1,800 of
+   * them — before main, which made the hello ~40 ms slower than with the classes merely parsed
+   * in the cache and loaded on first use (bench/startup.sh, docs/benchmarks.md).
+   */
   public List<String> trainingOptions(Path archive) {
     if (feature >= 25) {
-      return List.of("-XX:AOTCacheOutput=" + archive);
+      return List.of("-XX:AOTCacheOutput=" + archive, "-XX:-AOTClassLinking");
     }
     if (feature >= 19) {
       return archiveOptions(archive);
@@ -129,8 +134,19 @@ public record JavaRuntime(Path java, int feature) {
     cmd.add(java.toString());
     cmd.addAll(baseOptions());
     cmd.addAll(archiveOptions(archive));
-    cmd.add("-jar");
-    cmd.add(jar.toString());
+    cmd.addAll(mainOf(jar));
     return cmd;
   }
+
+  /**
+   * The jar on the class path and the main class by name, not {@code -jar}: the launcher opens a
+   * {@code -jar} file to read its manifest (its 4,000-entry directory, parsed by still-interpreted
+   * code, cost ~20 ms before main), while classes from the CDS/AOT archive come with their
+   * archived manifest and never open the jar before the hello.
+   */
+  static List<String> mainOf(Path jar) {
+    return List.of("-cp", jar.toString(), MAIN_CLASS);
+  }
+
+  static final String MAIN_CLASS = "io.streamdoctor.Main";
 }

@@ -72,9 +72,9 @@ public final class Launcher {
     return b.find() ? Optional.of(Path.of(b.group(1))) : Optional.empty();
   }
 
-  /** The jar a launcher we wrote runs. */
+  /** The jar a launcher we wrote runs ({@code -cp JAR Main}; launchers written before that said {@code -jar JAR}). */
   public static Optional<Path> jar(String launcherText) {
-    Matcher m = Pattern.compile("-jar['\"]?[ ]+['\"]?([^'\"\\r\\n]+?\\.jar)").matcher(launcherText);
+    Matcher m = Pattern.compile("-(?:jar|cp)['\"]?[ ]+['\"]?([^'\"\\r\\n]+?\\.jar)").matcher(launcherText);
     return m.find() ? Optional.of(Path.of(m.group(1))) : Optional.empty();
   }
 }

@@ -29,7 +29,7 @@ class JavaRuntimeTest {
     assertEquals(List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + A),
         new JavaRuntime(Path.of("/j"), 21).archiveOptions(A));
     assertEquals(List.of("-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A));
-    assertEquals(List.of("-XX:AOTCacheOutput=" + A), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A));
+    assertEquals(List.of("-XX:AOTCacheOutput=" + A, "-XX:-AOTClassLinking"), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A));
   }
 
   @Test

@@ -32,6 +32,15 @@ class LauncherTest {
   }
 
   @Test
+  void jar_classPathLauncher_foundLikeTheOldJarForm() {
+    List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/java", "-Xmx48m"));
+    cmd.addAll(JavaRuntime.mainOf(Path.of("/home/u/My Apps/streamdoctor.jar")));
+    String text = Launcher.render(Os.LINUX, cmd, null);
+    assertTrue(text.contains("'-cp' '/home/u/My Apps/streamdoctor.jar' 'io.streamdoctor.Main' \"$@\""), text);
+    assertEquals(Path.of("/home/u/My Apps/streamdoctor.jar"), Launcher.jar(text).orElseThrow());
+  }
+
+  @Test
   void program_foreignScript_isEmpty() {
     assertTrue(Launcher.program("#!/bin/sh\npython3 host.py\n").isEmpty());
   }
