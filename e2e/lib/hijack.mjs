@@ -10,10 +10,8 @@
 //     publicResolvers; systemResolvers empty = read resolv.conf, as for a real user).
 // Both resolvers sit on the client namespace's loopback, so STREAMDOCTOR_LOOPBACK_ONLY=1 keeps
 // them (LoopbackPolicy drops every non-loopback resolver). Nothing is reachable beyond the pair.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startLab } from './harness.mjs';
-import { loopbackTargets } from './safety.mjs';
+import { writeNamespaceTargets } from './safety.mjs';
 
 export const PUBLIC_RESOLVER = '127.0.0.1:5353';
 
@@ -38,12 +36,7 @@ export async function startHijackLab(pair) {
   }
 }
 
-/**
- * The host's targets: the OS resolver (resolv.conf) as system, the honest lab DNS as public. No
- * `connect` overrides: the usual 127.0.0.1:9 stand-in would make the TCP/TLS probes report a dead
- * port as "TLS to the answered address failed"; without one, loopback-only mode skips them.
- */
+/** The host's targets: the OS resolver (resolv.conf) as system, the honest lab DNS as public. */
 export function writeHijackTargets(home) {
-  const t = { ...loopbackTargets(), systemResolvers: [], publicResolvers: [PUBLIC_RESOLVER], connect: {} };
-  writeFileSync(join(home, 'config', 'targets.json'), JSON.stringify(t, null, 2));
+  writeNamespaceTargets(home, [PUBLIC_RESOLVER]);
 }
