@@ -104,11 +104,14 @@ export const NETNS_HIJACK = [
 // streams, 17 s or more later (past network.changed's window) the proxy resets its tunnels. Each
 // case first removes the previous case's tun (the control case has none when its stream breaks).
 // The delay grows 8% per case so no two breaks of the run set share a duration (a repeated
-// duration is a real history pattern, network.idle_cutoff). The post-mortem probes are awaited.
+// duration is a real history pattern, network.idle_cutoff). The lab's WebSocket on chatgpt.com is
+// filed under site "generic": two SSE and two WebSocket breaks per run keep the sites balanced, so
+// the history rule pattern.same_site (≥ 70% of breaks on one site, ≥ 2 sites) has nothing to
+// find. The post-mortem probes are awaited.
 export function proxyCases(pair, proxy) {
   const tuns = [];
   let k = 0;
-  const delayMs = () => Math.round(VPN_BEFORE_BREAK_MS * 1.08 ** (k++ % 10));
+  const delayMs = () => Math.round(VPN_BEFORE_BREAK_MS * 1.08 ** (k++ % 12));
   const dropTuns = async () => { while (tuns.length) pair.delTun(tuns.pop()); };
   const o = (vpn) => ({ timeoutMs: 30_000, stage: 'probed', before: dropTuns,
     during: vpnThenReset(pair, proxy, { vpn, delayMs, onTun: (t) => tuns.push(t) }) });
@@ -118,6 +121,7 @@ export function proxyCases(pair, proxy) {
     ['proxy_reset_no_vpn', `${long}&proto=sse`, 'stream.dropped_unexplained', o(false)],
     ['proxy_double_sse', `${long}&proto=sse`, 'proxy.double', o(true)],
     ['proxy_double_ws', `${long}&proto=ws`, 'proxy.double', o(true)],
+    ['proxy_reset_no_vpn_ws', `${long}&proto=ws`, 'stream.dropped_unexplained', o(false)],
   ];
 }
 
