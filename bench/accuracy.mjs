@@ -114,7 +114,8 @@ async function main() {
   const meta = { runs: o.runs, skipped, seconds: Math.round((Date.now() - started) / 1000), date: new Date().toISOString(), chromium: CHROMIUM };
   // A subset (--only) never overwrites the full matrix's results: accuracy-only-ENV+ENV.{md,json}.
   const stem = o.only ? `accuracy-only-${o.only.join('+')}` : 'accuracy';
-  writeFileSync(join(out, `${stem}.json`), JSON.stringify({ meta: { ...meta, only: o.only }, results }, null, 1));
+  if (o.only) meta.only = o.only;
+  writeFileSync(join(out, `${stem}.json`), JSON.stringify({ meta, results }, null, 1));
   writeReport(out, meta, results, stem);
 }
 
