@@ -15,7 +15,7 @@ import { writeNamespaceTargets } from './safety.mjs';
 
 export const PUBLIC_RESOLVER = '127.0.0.1:5353';
 
-/** Starts the three labs; resolves with {page (the page/stream lab), lie, stop()}. */
+/** Starts the three labs; resolves with {page (the page/stream lab), lie (the lying answer), base (page URL), stop()}. */
 export async function startHijackLab(pair) {
   const s = pair.serverAddr;
   const lie = pair.clientAddr;
