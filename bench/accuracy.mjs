@@ -27,10 +27,21 @@ async function runEnvironment(env, runs, results, skipped) {
   let lab = null;
   let profile = null;
   let browser = null;
+  let scenario = null;
   try {
     const opts = { ...env.browser };
     let base;
-    if (env.netns) {
+    if (env.setup) {
+      const why = netnsUnavailable();
+      if (why) {
+        skipped.push(`${env.id}: ${why}`);
+        return;
+      }
+      pair = createPair();
+      scenario = await env.setup(pair);
+      base = scenario.base;
+      opts.extraArgs = scenario.extraArgs;
+    } else if (env.netns) {
       const why = netnsUnavailable();
       if (why) {
         skipped.push(`${env.id}: ${why}`);
@@ -46,10 +57,11 @@ async function runEnvironment(env, runs, results, skipped) {
       base = lab.url;
     }
     profile = makeProfile(`bench-${env.id}`, { labUrl: base });
+    if (scenario && scenario.targets) scenario.targets(profile.home);
     if (pair) opts.wrapper = pair.chromiumWrapper(profile.dir, CHROMIUM);
     browser = await launchBrowser(profile.profile, opts);
     if (pair) await settleNetwork(browser.context, `${base}lab/config`);
-    const cases = env.cases(pair);
+    const cases = env.cases(pair, scenario);
     for (let run = 1; run <= runs; run++) {
       for (const [name, query, expected, extra = {}] of cases) {
         let obs;
@@ -68,14 +80,15 @@ async function runEnvironment(env, runs, results, skipped) {
   } finally {
     if (browser) await browser.context.close().catch(() => {});
     if (lab) lab.stop();
+    if (scenario) scenario.stop();
     if (pair) pair.close();
     if (profile) profile.cleanup();
   }
 }
 
-function writeReport(out, meta, results) {
+function writeReport(out, meta, results, stem = 'accuracy') {
   const notes = join(ROOT, 'bench', 'analysis.md');
-  writeFileSync(join(out, 'accuracy.md'), renderReport(results, meta, existsSync(notes) ? readFileSync(notes, 'utf8') : ''));
+  writeFileSync(join(out, `${stem}.md`), renderReport(results, meta, existsSync(notes) ? readFileSync(notes, 'utf8') : ''));
   console.log(summaryLine(results));
 }
 
@@ -99,8 +112,11 @@ async function main() {
   }
   mkdirSync(out, { recursive: true });
   const meta = { runs: o.runs, skipped, seconds: Math.round((Date.now() - started) / 1000), date: new Date().toISOString(), chromium: CHROMIUM };
-  writeFileSync(join(out, 'accuracy.json'), JSON.stringify({ meta, results }, null, 1));
-  writeReport(out, meta, results);
+  // A subset (--only) never overwrites the full matrix's results: accuracy-only-ENV+ENV.{md,json}.
+  const stem = o.only ? `accuracy-only-${o.only.join('+')}` : 'accuracy';
+  if (o.only) meta.only = o.only;
+  writeFileSync(join(out, `${stem}.json`), JSON.stringify({ meta, results }, null, 1));
+  writeReport(out, meta, results, stem);
 }
 
 main().catch((e) => {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Accuracy benchmark: the whole fault matrix in real Chromium, N times.
-#   bench/accuracy.sh [--runs N] [--only plain,blocker,dns,netns,netns_dns] | --render-only
-# Writes bench/results/accuracy.md (+ .json); the last line printed is the summary:
+#   bench/accuracy.sh [--runs N] [--only plain,blocker,dns,netns,netns_dns,netns_hijack,netns_proxy] | --render-only
+# Writes bench/results/accuracy.md (+ .json) — with --only: accuracy-only-ENV+ENV.md (+ .json), so a
+# subset never replaces the full matrix's results; the last line printed is the summary:
 #   accuracy top1=… top3=… baseline_top1=… false_breaks=k/clean cases=n
 # Needs: the host jar (built here when missing), chromium, node 20; root for the netns cases.
 set -eu

@@ -3,6 +3,8 @@
 // [name, lab page query, expected top cause (null = a clean case: no break expected), options]
 import { join } from 'node:path';
 import { EXTENSION, ROOT } from '../e2e/lib/harness.mjs';
+import { startHijackLab, writeHijackTargets } from '../e2e/lib/hijack.mjs';
+import { startProxyLab, vpnThenReset, VPN_BEFORE_BREAK_MS } from '../e2e/lib/proxy-double.mjs';
 
 const BLOCKER = join(ROOT, 'e2e', 'fixtures', 'blocker-extension');
 const STALL = { timeoutMs: 40_000 };
@@ -83,14 +85,56 @@ export const NETNS_DNS = [
   ['nsdns_dead', 'fault=clean&stream_host=chat.openai.com', 'dns.resolution_failed', { before: dnsRule('drop'), timeoutMs: 40_000 }],
 ];
 
+// A lying system resolver (e2e/lib/hijack.mjs): the namespace's resolv.conf names a lab DNS server
+// that answers chat.openai.com with the client's own veth address (nothing listens: refused),
+// while the host's configured public resolver, a second lab DNS server, answers truthfully. Only
+// the host's post-mortem can tell (the browser sees a refused connection), so these cases wait for
+// the `probed` verdict. The control breaks a stream on chatgpt.com, which both resolvers answer
+// alike with the lab's (private) address: DNS must not be blamed.
+const PROBED = { stage: 'probed' };
+export const NETNS_HIJACK = [
+  ['hijack_clean', 'fault=clean&proto=sse', null],
+  ['hijack_sse', 'fault=clean&proto=sse&stream_host=chat.openai.com', 'dns.hijacked', PROBED],
+  ['hijack_ws', 'fault=clean&proto=ws&stream_host=chat.openai.com', 'dns.hijacked', PROBED],
+  ['hijack_control_rst', 'fault=rst&proto=sse', 'stream.dropped_unexplained', PROBED],
+];
+
+// Two routing layers (e2e/lib/proxy-double.mjs): Chromium behind --proxy-server (a CONNECT proxy
+// in the server namespace); a tun interface appears in the client namespace while the answer
+// streams, 17 s or more later (past network.changed's window) the proxy resets its tunnels. Each
+// case first removes the previous case's tun (the control case has none when its stream breaks).
+// The delay grows 8% per case so no two breaks of the run set share a duration (a repeated
+// duration is a real history pattern, network.idle_cutoff). The lab's WebSocket on chatgpt.com is
+// filed under site "generic": two SSE and two WebSocket breaks per run keep the sites balanced, so
+// the history rule pattern.same_site (≥ 70% of breaks on one site, ≥ 2 sites) has nothing to
+// find. The post-mortem probes are awaited.
+export function proxyCases(pair, proxy) {
+  const tuns = [];
+  let k = 0;
+  const delayMs = () => Math.round(VPN_BEFORE_BREAK_MS * 1.08 ** (k++ % 12));
+  const dropTuns = async () => { while (tuns.length) pair.delTun(tuns.pop()); };
+  const o = (vpn) => ({ timeoutMs: 30_000, stage: 'probed', before: dropTuns,
+    during: vpnThenReset(pair, proxy, { vpn, delayMs, onTun: (t) => tuns.push(t) }) });
+  const long = 'fault=clean&frames=1500&gap_ms=50';
+  return [
+    ['proxy_clean', 'fault=clean&proto=sse', null],
+    ['proxy_reset_no_vpn', `${long}&proto=sse`, 'stream.dropped_unexplained', o(false)],
+    ['proxy_double_sse', `${long}&proto=sse`, 'proxy.double', o(true)],
+    ['proxy_double_ws', `${long}&proto=ws`, 'proxy.double', o(true)],
+    ['proxy_reset_no_vpn_ws', `${long}&proto=ws`, 'stream.dropped_unexplained', o(false)],
+  ];
+}
+
 const MAP_LOCALHOST = (pair) => ({
   extraArgs: [`--host-resolver-rules=MAP localhost ${pair.serverAddr}`],
   base: (lab) => lab.url.replace(pair.serverAddr, 'localhost'),
 });
 
 /**
- * An environment: its cases, the browser options, and for namespace ones (root) `netns(pair)`
- * giving lab arguments, browser arguments and the page base URL.
+ * An environment: its cases, the browser options, and for namespace ones (root) either
+ * `netns(pair)` giving lab arguments, browser arguments and the page base URL, or `setup(pair)`
+ * starting the scenario itself: {base, extraArgs, stop(), targets?(home) for the host's
+ * targets.json, ...} — `cases(pair, scenario)` gets it.
  */
 export const ENVIRONMENTS = [
   { id: 'plain', cases: () => PLAIN, browser: {} },
@@ -105,5 +149,13 @@ export const ENVIRONMENTS = [
       extraArgs: ['--ignore-certificate-errors'],
       base: (lab) => `https://chatgpt.com:${new URL(lab.https).port}/`,
     };
+  } },
+  { id: 'netns_hijack', cases: () => NETNS_HIJACK, browser: {}, setup: async (pair) => {
+    const s = await startHijackLab(pair);
+    return { base: s.base, extraArgs: ['--ignore-certificate-errors'], stop: s.stop, targets: writeHijackTargets };
+  } },
+  { id: 'netns_proxy', cases: (pair, sc) => proxyCases(pair, sc.proxy), browser: {}, setup: async (pair) => {
+    const s = await startProxyLab(pair);
+    return { base: s.base, extraArgs: s.browserArgs, stop: s.stop, proxy: s.proxy, targets: s.targets };
   } },
 ];

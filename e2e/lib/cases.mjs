@@ -37,9 +37,11 @@ export function topCause(brk) {
 
 /**
  * Opens the lab page with `query`, waits for the break of that tab and returns
- * {tabId, brk, notification, popup: [causes top first]}.
+ * {tabId, brk, notification, popup: [causes top first]}. `stage: 'probed'` waits (bounded by the
+ * same timeout) for the verdict refreshed by the host's post-mortem probes, for causes only the
+ * probes can name (a lying resolver).
  */
-export async function runBreakCase(context, worker, labUrl, name, query, timeoutMs = 30_000, { during } = {}) {
+export async function runBreakCase(context, worker, labUrl, name, query, timeoutMs = 30_000, { during, stage } = {}) {
   const page = await context.newPage();
   const marker = `case=${name}`;
   await page.goto(`${labUrl}?${query}&autostart=1&${marker}`);
@@ -52,7 +54,7 @@ export async function runBreakCase(context, worker, labUrl, name, query, timeout
   while (Date.now() < deadline) {
     s = await workerState(worker);
     const mine = s ? breaksOfTab(s, tabId) : [];
-    if (mine.length) {
+    if (mine.length && (!stage || mine[0].stage === stage)) {
       brk = mine[0];
       break;
     }

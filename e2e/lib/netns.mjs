@@ -66,6 +66,18 @@ export function createPair() {
         if (fraction > 0) p.iptables(ns, ['INPUT', '-m', 'statistic', '--mode', 'random', '--probability', fraction.toFixed(3), '-j', 'DROP']);
       }
     },
+    /**
+     * A VPN-like interface appears in the client namespace: `ip tuntap add dev NAME mode tun`, set
+     * up (no address, no route: it carries nothing, the host's monitor only sees it exist). It dies
+     * with the namespace; delTun removes it earlier.
+     */
+    addTun(name) {
+      run([IP, '-n', p.client, 'tuntap', 'add', 'dev', name, 'mode', 'tun']);
+      run([IP, '-n', p.client, 'link', 'set', 'dev', name, 'up']);
+    },
+    delTun(name) {
+      try { run([IP, '-n', p.client, 'link', 'del', 'dev', name]); } catch { /* already gone */ }
+    },
     /** /etc/netns/NS/resolv.conf: processes started with `ip netns exec NS` resolve through it. */
     resolvConf(ns, nameserver) {
       const dir = join('/etc/netns', ns);

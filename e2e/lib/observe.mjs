@@ -12,7 +12,9 @@ export function rankedCauses(brk) {
 }
 
 /**
- * spec: {name, url (page base), query, timeoutMs?, before?(context, url), during?(page)}. Resolves with
+ * spec: {name, url (page base), query, timeoutMs?, before?(context, url), during?(page), stage?}.
+ * `stage: 'probed'` waits (within timeoutMs) for the verdict refreshed by the host's post-mortem
+ * probes, for causes only the probes can name. Resolves with
  * {causes: [...] (empty: no break), seen: {banner, bannerText, netError, httpStatus, froze}, ms}.
  */
 export async function observeCase(context, worker, spec, run) {
@@ -40,7 +42,11 @@ export async function observeCase(context, worker, spec, run) {
     while (Date.now() < deadline) {
       const s = await workerState(worker);
       brk = (s?.breaks || []).find((b) => String(b.stream || '').split(':')[0] === String(tabId)) || null;
-      if (brk) break;
+      if (brk && (!spec.stage || brk.stage === spec.stage)) break;
+      if (brk) {
+        await sleep(200);
+        continue;
+      }
       const lab = await page.evaluate(() => window.__lab && window.__lab.state).catch(() => null);
       if (lab === 'done' || lab === 'error') {
         settledAt ??= Date.now();

@@ -49,3 +49,17 @@ export function safeEnv(home, base = process.env) {
   if (home) env.STREAMDOCTOR_HOME = home;
   return env;
 }
+
+/**
+ * Targets for a host inside a test's client namespace whose resolvers are lab DNS servers on that
+ * namespace's loopback: system = what resolv.conf names (empty list = ask the OS, as for a real
+ * user), public = `publicResolvers`. No `connect` overrides: the usual 127.0.0.1:9 stand-in would
+ * make the TCP/TLS probes report a dead port as a failed handshake; without one, loopback-only
+ * mode skips them. LoopbackPolicy still drops any non-loopback resolver.
+ */
+export function writeNamespaceTargets(home, publicResolvers) {
+  const dir = join(home, 'config');
+  mkdirSync(dir, { recursive: true });
+  const t = { ...loopbackTargets(), systemResolvers: [], publicResolvers, connect: {} };
+  writeFileSync(join(dir, 'targets.json'), JSON.stringify(t, null, 2));
+}

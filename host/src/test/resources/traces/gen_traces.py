@@ -308,6 +308,15 @@ S["dns.hijacked/weak_disagree_and_tls_fails"] = ("dns.hijacked", "network_error"
 S["dns.hijacked/confounded_cdn_disagreement_only"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0), ft(300), end(2000, "error", frames=40), dnsp(2400, "system", answers=("104.18.33.47",), disagrees=True),
     dnsp(2400, "public"), tcpp(2500), tlsp(2500)])
+# The namespace lab (e2e/test/hijack-netns.test.mjs): every lab address is private, the lie too.
+S["dns.hijacked/lab_lie_refused_public_disagrees"] = ("dns.hijacked", "network_error", [
+    op(0), rerr(20, "net::ERR_CONNECTION_REFUSED"), end(22, "error", frames=0, errorName="TypeError"),
+    dnsp(400, "system", resolver="127.0.0.1", answers=("10.214.7.2",), bogon=True, disagrees=True),
+    dnsp(400, "public", resolver="127.0.0.1:5353", answers=("10.214.7.1",), bogon=True)])
+S["dns.hijacked/confounded_private_answer_public_agrees"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2000, "error", frames=40),
+    dnsp(2400, "system", resolver="127.0.0.1", answers=("10.214.7.1",), bogon=True),
+    dnsp(2400, "public", resolver="127.0.0.1:5353", answers=("10.214.7.1",), bogon=True)])
 S["network.packet_loss/clear_retransmit_spike"] = ("network.packet_loss", "message_stream_error", [
     op(0), ft(300), retrans(4000, 0.09, 40), retrans(5000, 0.12, 55), end(6000, "error", frames=80), tcpp(6400)])
 S["network.packet_loss/weak_probe_loses_connects"] = ("network.packet_loss", "message_stream_error", [

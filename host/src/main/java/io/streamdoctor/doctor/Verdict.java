@@ -11,8 +11,10 @@ import io.streamdoctor.evidence.TcpRetransmits;
 import io.streamdoctor.evidence.TlsProbe;
 import io.streamdoctor.evidence.WsProbe;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the doctor's evidence into findings. Pure: the same evidence always gives the same
@@ -55,11 +57,14 @@ public final class Verdict {
     List<DnsProbe> system = dns.stream().filter(d -> d.resolverKind().equals("system")).toList();
     boolean publicOk = dns.stream().anyMatch(d -> !d.resolverKind().equals("system") && !d.failed());
     boolean systemOk = system.stream().anyMatch(d -> !d.failed());
+    // A private address the public resolvers give too is where the name really points, no lie.
+    Set<String> publicAnswers = new HashSet<>();
+    dns.stream().filter(d -> !d.resolverKind().equals("system") && !d.failed()).forEach(d -> publicAnswers.addAll(d.answers()));
     for (DnsProbe d : system) {
       if (d.failed() && publicOk) {
         out.add(Finding.problem("dns.resolution_failed", site, "your resolver " + d.resolver() + " answers "
             + d.outcome() + " for " + d.host() + " while public resolvers answer"));
-      } else if (d.bogon()) {
+      } else if (d.bogon() && d.answers().stream().noneMatch(publicAnswers::contains)) {
         out.add(Finding.problem("dns.hijacked", site, "your resolver " + d.resolver() + " answers a private/reserved address "
             + d.answers() + " for " + d.host()));
       }

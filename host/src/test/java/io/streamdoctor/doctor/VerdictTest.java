@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class VerdictTest {
   static DnsProbe dns(String kind, String outcome, boolean bogon, boolean disagrees) {
+    return dns(kind, outcome, bogon ? "10.10.34.35" : "104.18.32.47", bogon, disagrees);
+  }
+
+  static DnsProbe dns(String kind, String outcome, String answer, boolean bogon, boolean disagrees) {
     return new DnsProbe(0, "chatgpt.com", kind.equals("system") ? "192.168.1.1" : "1.1.1.1", kind, null,
-        List.of("104.18.32.47"), 10, outcome, bogon, disagrees);
+        List.of(answer), 10, outcome, bogon, disagrees);
   }
 
   static final TcpProbe TCP_OK = new TcpProbe(0, "chatgpt.com", 443, 3, 3, 12.0, "ok");
@@ -51,6 +55,12 @@ class VerdictTest {
   void analyze_bogonAnswer_hijacked() {
     assertEquals(List.of("problem:dns.hijacked"),
         causes(List.of(), List.of(dns("system", "ok", true, true), dns("public", "ok", false, false), TCP_OK, TLS_OK)));
+  }
+
+  @Test
+  void analyze_privateAnswerPublicResolversGiveToo_notHijacked() {
+    assertEquals(List.of(), causes(List.of(), List.of(dns("system", "ok", "10.214.7.1", true, false),
+        dns("public", "ok", "10.214.7.1", true, false), TCP_OK, TLS_OK)));
   }
 
   @Test

@@ -10,12 +10,17 @@ import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.DnsProbe;
 import io.streamdoctor.evidence.TlsProbe;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The system resolver lies: a private/bogon answer for a public chat host, or answers that differ
  * from the public resolvers' while TLS to them fails. Different answers alone are weak: CDNs hand
- * out different addresses by design.
+ * out different addresses by design. A private answer the public resolvers give too is no lie: the
+ * name really points there (an internal name, a split-horizon zone, the namespace lab), so it
+ * counts only when no public resolver confirms it.
  */
 public final class DnsHijackedRule implements Rule {
   @Override
@@ -30,10 +35,20 @@ public final class DnsHijackedRule implements Rule {
     double confidence = 0;
     TlsProbe tls = probes.tls();
     boolean tlsBad = tls != null && (!"ok".equals(tls.outcome()) || !tls.expectedIssuer());
+    Set<String> publicAnswers = new HashSet<>();
+    for (DnsProbe p : probes.dns(null)) {
+      if (!"system".equals(p.resolverKind()) && "ok".equals(p.outcome())) {
+        publicAnswers.addAll(p.answers());
+      }
+    }
+    List<DnsProbe> confirmed = new ArrayList<>();
     for (DnsProbe p : probes.dns("system")) {
-      if (p.bogon()) {
+      if (p.bogon() && p.answers().stream().anyMatch(publicAnswers::contains)) {
+        confirmed.add(p);
+      } else if (p.bogon()) {
         lines.add(ctx.line(p, "your resolver " + p.resolver() + " answered " + p.host() + " with a private address "
-            + String.join(", ", p.answers())));
+            + String.join(", ", p.answers()) + (publicAnswers.isEmpty() ? ""
+            : "; the public resolvers answered " + String.join(", ", new TreeSet<>(publicAnswers)))));
         confidence = Math.max(confidence, 0.85);
       } else if (p.disagrees()) {
         lines.add(ctx.line(p, "your resolver's answer " + String.join(", ", p.answers())
@@ -43,6 +58,11 @@ public final class DnsHijackedRule implements Rule {
     }
     if (lines.isEmpty()) {
       List<DnsProbe> system = probes.dns("system");
+      if (!confirmed.isEmpty()) {
+        DnsProbe p = confirmed.get(0);
+        return Verdicts.ruledOut(cause(), "the public resolvers give the same private address "
+            + String.join(", ", p.answers()) + " for " + p.host() + " as your resolver");
+      }
       if (!system.isEmpty() && system.stream().allMatch(p -> "ok".equals(p.outcome()) && !p.disagrees() && !p.bogon())) {
         return Verdicts.ruledOut(cause(), "your resolver's answers for " + system.get(0).host()
             + " agree with the public resolvers");
@@ -50,8 +70,10 @@ public final class DnsHijackedRule implements Rule {
       return Verdicts.silent(cause());
     }
     if (tlsBad) {
-      lines.add(ctx.line(tls, "TLS to the answered address " + (tls.expectedIssuer() ? "failed (" + tls.outcome() + ")"
-          : "showed an unexpected issuer: " + tls.issuer())));
+      // A handshake that never completed has no issuer to show (refused, timeout, reset).
+      lines.add(ctx.line(tls, "ok".equals(tls.outcome())
+          ? "TLS to the answered address showed an unexpected issuer: " + tls.issuer()
+          : "TLS to the answered address failed (" + tls.outcome() + ")"));
     }
     return Verdicts.found(cause(), confidence, lines, Remedies.USE_DOH, Remedies.CONTACT_ISP);
   }
