@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startLab } from '../lib/harness.mjs';
 import { BLOCKER, buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome } from '../lib/firefox.mjs';
-import { runFirefoxBreak, runFirefoxClean, topCause, withPopup } from '../lib/firefox-cases.mjs';
+import { addonView, historyOfTab, runFirefoxBreak, runFirefoxClean, topCause, withPopup } from '../lib/firefox-cases.mjs';
 
 const pre = firefoxPrerequisites();
 if (!pre.ok && !pre.required) console.log(`# Firefox e2e skipped, missing: ${pre.missing.join('; ')}`);
@@ -60,6 +60,28 @@ test('firefox: every host name resolves to 127.0.0.1 (no lookup leaves this mach
   try {
     const seen = await ff.bidi.waitFor(page, '({ host: location.host, lab: !!window.__lab })', (v) => v && v.lab, 10_000, 'the lab page under a made-up name');
     assert.equal(seen.host, `chat.streamdoctor.invalid:${port}`);
+  } finally {
+    await ff.bidi.closeTab(page);
+  }
+});
+
+// Firefox, unlike Chromium, still runs the dying page's reader: it rejects with a TypeError (an
+// error end) right after webRequest reports NS_BINDING_ABORTED for the stream. The host reads
+// that pair as the user leaving (BreakDetector), so nothing may reach the add-on or HISTORY.
+test('firefox navigation mid-stream: the browser aborts the stream, no break', { skip, timeout: 60_000 }, async () => {
+  const marker = 'case=ff_nav';
+  const page = await ff.bidi.openTab(`${lab.url}?fault=drip&proto=sse&frames=30&gap_ms=300&autostart=1&${marker}`);
+  try {
+    const tabId = await ff.evalBg(`(await browser.tabs.query({})).filter((t) => String(t.url || '').includes('${marker}')).map((t) => t.id)[0] ?? null`);
+    await ff.bidi.waitFor(page, 'window.__lab ? window.__lab.frames : 0', (n) => n >= 3, 15_000, 'three frames');
+    await ff.bidi.send('browsingContext.navigate', { context: page, url: `${lab.url}?fault=clean&proto=sse&after_nav=1`, wait: 'complete' });
+    await new Promise((r) => setTimeout(r, 3000));
+    const view = await addonView(ff, tabId);
+    assert.equal(view.ends.length, 1, JSON.stringify(view));
+    assert.ok(view.requestErrors.some((e) => e.error === 'NS_BINDING_ABORTED' && e.stream), JSON.stringify(view.requestErrors));
+    assert.deepEqual(view.breaks, []);
+    assert.equal(view.notifications.filter((n) => String(n.id).includes(`-${tabId}:`)).length, 0);
+    assert.deepEqual(historyOfTab(fx, tabId), []);
   } finally {
     await ff.bidi.closeTab(page);
   }

@@ -295,6 +295,18 @@ S["combined/clean_stream_no_break"] = (None, None, [
 S["combined/user_abort_no_break"] = (None, None, [
     op(0), ft(400), end(1000, "aborted", frames=10)])
 
+# Navigating away mid-stream: the browser cancels the request (matched to the stream) and, in
+# Firefox, the page's reader still rejects with a TypeError (e2e/test/firefox.test.mjs). Not a
+# break; a reset that also shows the abort code later is still one (the end came first).
+S["combined/firefox_navigation_abort_no_break"] = (None, None, [
+    op(0), ft(300), rerr(1997, "NS_BINDING_ABORTED", stream="1:1"), end(2000, "error", frames=4, errorName="TypeError")])
+S["combined/chromium_err_aborted_no_break"] = (None, None, [
+    op(0), ft(300), rerr(1990, "net::ERR_ABORTED", stream="1:1"), end(2000, "error", frames=4, errorName="TypeError")])
+S["combined/firefox_abort_reported_after_the_end_no_break"] = (None, None, [
+    op(0), ft(300), end(2000, "error", frames=4, errorName="TypeError"), rerr(2020, "NS_BINDING_ABORTED", stream="1:1")])
+S["combined/abort_code_after_the_break_still_a_break"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2000, "error", frames=40, errorName="TypeError"), rerr(4000, "NS_BINDING_ABORTED", stream="1:1")])
+
 # --- probe- and OS-backed causes
 S["dns.resolution_failed/probed_system_nxdomain_public_ok"] = ("dns.resolution_failed", "network_error", [
     op(0), end(40, "error", frames=0, errorName="TypeError"), dnsp(600, "system", outcome="nxdomain"),

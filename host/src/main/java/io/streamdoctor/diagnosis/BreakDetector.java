@@ -18,9 +18,12 @@ import java.util.Optional;
  */
 public final class BreakDetector {
   private static final int MAX_TRACKED = 512;
+  /** How long before its end a browser-side abort of a stream's request explains that end. */
+  static final double ABORT_EXPLAINS_MS = 2_000;
 
   private final Map<String, BreakTrigger> broken = lru();
   private final Map<String, StreamOpened> open = lru();
+  private final Map<String, Double> abortedByBrowser = lru();
 
   public Optional<BreakTrigger> offer(Evidence ev) {
     if (ev instanceof StreamOpened o) {
@@ -34,8 +37,13 @@ public final class BreakDetector {
     } else if (ev instanceof PageInitFailed p) {
       String id = "b-" + (long) p.ts() + "-page-" + p.tabId();
       return Optional.of(new BreakTrigger(id, null, "page", p.ts(), p.site(), p.tabId()));
-    } else if (ev instanceof RequestError r && "main_frame".equals(r.resourceType())) {
-      return onMainFrameError(r);
+    } else if (ev instanceof RequestError r) {
+      if (r.stream() != null && NetErrors.kind(r.error()) == NetErrors.Kind.ABORTED) {
+        abortedByBrowser.put(r.stream(), r.ts());
+      }
+      if ("main_frame".equals(r.resourceType())) {
+        return onMainFrameError(r);
+      }
     }
     return Optional.empty();
   }
@@ -44,7 +52,7 @@ public final class BreakDetector {
     BreakTrigger prior = broken.get(e.stream());
     open.remove(e.stream());
     if (prior == null) {
-      return e.isBreak() ? first(e.stream(), "end", e.ts()) : Optional.empty();
+      return e.isBreak() && !abortedJustBefore(e) ? first(e.stream(), "end", e.ts()) : Optional.empty();
     }
     String kind = e.isBreak() ? "end" : "recovered";
     if ("error".equals(prior.kind()) || "end".equals(prior.kind())) {
@@ -54,6 +62,34 @@ public final class BreakDetector {
         new BreakTrigger(prior.breakId(), prior.stream(), kind, prior.at(), prior.site(), prior.tabId());
     broken.put(e.stream(), again);
     return Optional.of(again);
+  }
+
+  /**
+   * Called when a new break's settle wait is over: true, and the break forgotten, when by then
+   * the browser's abort of the stream's request has arrived after all (webRequest and the page
+   * hook reach the host by different paths; in Firefox the abort often lands after the end).
+   */
+  public boolean withdraw(BreakTrigger t) {
+    if (t.stream() == null || !"end".equals(t.kind())) {
+      return false;
+    }
+    Double at = abortedByBrowser.get(t.stream());
+    if (at == null || at < t.at() - ABORT_EXPLAINS_MS || at > t.at() + ABORT_EXPLAINS_MS) {
+      return false;
+    }
+    broken.remove(t.stream());
+    return true;
+  }
+
+  /**
+   * The browser itself cancelled the stream's request (net::ERR_ABORTED, Firefox's
+   * NS_BINDING_ABORTED: navigation, reload, stop, tab close) just before the page saw it fail.
+   * Firefox still rejects the page's reader with a TypeError then, which reads as an error end;
+   * a network failure has its own codes (NetErrors), so this is the user leaving, not a break.
+   */
+  private boolean abortedJustBefore(StreamEnded e) {
+    Double at = abortedByBrowser.get(e.stream());
+    return at != null && e.ts() - at >= 0 && e.ts() - at <= ABORT_EXPLAINS_MS;
   }
 
   private Optional<BreakTrigger> first(String stream, String kind, double at) {

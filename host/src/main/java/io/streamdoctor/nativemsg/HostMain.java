@@ -90,6 +90,7 @@ public final class HostMain {
     AutoPostMortem autoPostMortem = new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
         new PatternEvidence(history, clock, ZoneId.systemDefault()));
     pipeline.onNewBreak(autoPostMortem);
+    pipeline.onWithdrawn(acker::release);
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     commands.addAll(ConfigCommands.all(recorder, dirs.data().resolve("recordings"), clock));

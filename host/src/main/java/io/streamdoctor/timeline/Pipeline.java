@@ -34,6 +34,7 @@ public final class Pipeline {
   private final Map<String, Diagnosis> verdicts = bounded();
   private final Map<String, BreakTrigger> triggers = bounded();
   private volatile Consumer<Diagnosis> followUp = d -> {};
+  private volatile Consumer<String> withdrawn = id -> {};
 
   public Pipeline(Timeline timeline, Engine engine, Scheduler scheduler, Consumer<Diagnosis> sink) {
     this.timeline = timeline;
@@ -48,6 +49,14 @@ public final class Pipeline {
    */
   public void onNewBreak(Consumer<Diagnosis> followUp) {
     this.followUp = followUp;
+  }
+
+  /**
+   * Hears the id of a break taken back before its first verdict (the browser aborted the request:
+   * the user left the page). The host releases the ack it held for it.
+   */
+  public void onWithdrawn(Consumer<String> withdrawn) {
+    this.withdrawn = withdrawn;
   }
 
   /** Synchronized: the OS monitors ingest from their own thread while the session reads frames. */
@@ -71,6 +80,12 @@ public final class Pipeline {
     Diagnosis prior;
     synchronized (verdicts) {
       prior = verdicts.get(trigger.breakId());
+    }
+    if (prior == null && withdraw(trigger)) {
+      withdrawn.accept(trigger.breakId());
+      return;
+    }
+    synchronized (verdicts) {
       triggers.put(trigger.breakId(), trigger);
     }
     // A break refreshed after its probes keeps its stage: the probe evidence is on the timeline.
@@ -95,6 +110,10 @@ public final class Pipeline {
     }
     publish(trigger, upTo, stage);
     return true;
+  }
+
+  private synchronized boolean withdraw(BreakTrigger trigger) {
+    return detector.withdraw(trigger);
   }
 
   private void publish(BreakTrigger trigger, double upTo, String stage) {

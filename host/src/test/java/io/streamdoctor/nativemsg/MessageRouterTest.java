@@ -130,6 +130,19 @@ class MessageRouterTest {
   }
 
   @Test
+  void handle_browserAbortArrivesAfterTheEnd_noDiagnosisAndTheAckIsReleased() throws Exception {
+    pipeline.onWithdrawn(acker::release);
+    send("{\"v\":1,\"type\":\"stream.open\",\"seq\":1,\"ts\":900,\"stream\":\"1:1\",\"site\":\"lab\",\"url\":\"http://127.0.0.1/lab/sse/a\",\"kind\":\"sse\"}");
+    send("{\"v\":1,\"type\":\"stream.end\",\"seq\":2,\"ts\":999,\"stream\":\"1:1\",\"outcome\":\"error\",\"frames\":4,\"errorName\":\"TypeError\"}");
+    send("{\"v\":1,\"type\":\"browser.request_error\",\"seq\":3,\"ts\":1010,\"tabId\":1,\"url\":\"http://127.0.0.1/lab/sse/a\",\"error\":\"NS_BINDING_ABORTED\",\"resourceType\":\"xmlhttprequest\",\"stream\":\"1:1\"}");
+    scheduler.advanceTo(1000 + Pipeline.SETTLE_MS);
+    acker.flush();
+    List<JsonNode> r = replies();
+    assertTrue(r.stream().noneMatch(x -> x.get("type").asText().equals("diagnosis")), r.toString());
+    assertEquals(3, r.get(r.size() - 1).get("upTo").asLong(), "the withdrawn break holds no ack: " + r);
+  }
+
+  @Test
   void handle_diagnoseBeforeAnyBreak_stageNone() throws Exception {
     send("{\"v\":1,\"type\":\"diagnose\",\"id\":\"d1\"}");
     JsonNode r = replies().get(0);
