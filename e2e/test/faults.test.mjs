@@ -1,12 +1,9 @@
 // The fault matrix in a real browser: each lab fault must reach the user as a notification and
 // as the right top cause in the popup; a clean stream must produce neither.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prerequisites, makeProfile, launchBrowser, startLab } from '../lib/harness.mjs';
 import { runBreakCase, runCleanCase, topCause } from '../lib/cases.mjs';
-
-const pre = prerequisites();
-const skip = !pre.ok && !pre.required ? `missing: ${pre.missing.join('; ')}` : false;
+import { browserSkip, labBrowserSuite } from '../lib/suite.mjs';
 
 // name, lab query, expected top cause. Streams are HTTP/1.1 here (the lab), so a mid-stream FIN
 // on chunked SSE is ERR_INCOMPLETE_CHUNKED_ENCODING and an RST is ERR_CONNECTION_RESET (lab-notes).
@@ -24,26 +21,11 @@ export const CASES = [
   ['stall', 'fault=stall&proto=sse', 'stream.stalled'],
 ];
 
-let lab;
-let profile;
-let browser;
-
-before(async () => {
-  if (skip) return;
-  assert.ok(pre.ok, `prerequisites missing: ${pre.missing.join('; ')}`);
-  lab = await startLab();
-  profile = makeProfile('faults', { labUrl: lab.url });
-  browser = await launchBrowser(profile.profile);
-}, { timeout: 60_000 });
-
-after(async () => {
-  if (browser) await browser.context.close().catch(() => {});
-  if (lab) lab.stop();
-  if (profile) profile.cleanup();
-});
+const skip = browserSkip();
+const env = labBrowserSuite('faults', { skip });
 
 test('clean stream: no break, no notification', { skip, timeout: 60_000 }, async () => {
-  const r = await runCleanCase(browser.context, browser.worker, lab.url, 'clean', 'fault=clean&proto=sse');
+  const r = await runCleanCase(env.browser.context, env.browser.worker, env.lab.url, 'clean', 'fault=clean&proto=sse');
   assert.equal(r.labState, 'done');
   assert.deepEqual(r.breaks, []);
   assert.equal(r.notifications.filter((n) => String(n.id).includes(`-${r.tabId}:`)).length, 0);
@@ -51,7 +33,7 @@ test('clean stream: no break, no notification', { skip, timeout: 60_000 }, async
 
 for (const [name, query, expected] of CASES) {
   test(`${name}: notification and popup name ${expected}`, { skip, timeout: 90_000 }, async () => {
-    const r = await runBreakCase(browser.context, browser.worker, lab.url, name, query, name === 'stall' ? 70_000 : 30_000);
+    const r = await runBreakCase(env.browser.context, env.browser.worker, env.lab.url, name, query, name === 'stall' ? 70_000 : 30_000);
     assert.equal(topCause(r.brk), expected, `findings: ${JSON.stringify(r.brk.findings)}`);
     assert.ok(r.notification, `a notification for ${r.brk.breakId}`);
     assert.equal(r.popup[0], expected, `popup lists ${r.popup}`);

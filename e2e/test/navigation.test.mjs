@@ -2,31 +2,13 @@
 // before the hook can report the stream's end, so the worker ends it as `aborted` on pagehide and
 // drops whatever the old page still says. Without that, the stream stayed "open" for the host
 // and later breaks on the site read as several tabs streaming at once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prerequisites, makeProfile, launchBrowser, startLab } from '../lib/harness.mjs';
 import { tabIdFor, workerState } from '../lib/cases.mjs';
+import { browserSkip, labBrowserSuite } from '../lib/suite.mjs';
 
-const pre = prerequisites();
-const skip = !pre.ok && !pre.required ? `missing: ${pre.missing.join('; ')}` : false;
-
-let lab;
-let profile;
-let browser;
-
-before(async () => {
-  if (skip) return;
-  assert.ok(pre.ok, `prerequisites missing: ${pre.missing.join('; ')}`);
-  lab = await startLab();
-  profile = makeProfile('navigation', { labUrl: lab.url });
-  browser = await launchBrowser(profile.profile);
-}, { timeout: 60_000 });
-
-after(async () => {
-  if (browser) await browser.context.close().catch(() => {});
-  if (lab) lab.stop();
-  if (profile) profile.cleanup();
-});
+const skip = browserSkip();
+const env = labBrowserSuite('navigation', { skip });
 
 async function sentEvents(worker) {
   return (await worker.evaluate(() => globalThis.__streamdoctor.snapshot().outgoing)).map((s) => JSON.parse(s));
@@ -34,20 +16,20 @@ async function sentEvents(worker) {
 
 for (const proto of ['sse', 'ws']) {
   test(`navigation mid-stream (${proto}): stream ends aborted, no break, no notification`, { skip, timeout: 60_000 }, async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const marker = `case=nav_${proto}`;
-    await page.goto(`${lab.url}?fault=drip&proto=${proto}&frames=30&gap_ms=300&autostart=1&${marker}`);
-    const tabId = await tabIdFor(browser.worker, marker);
+    await page.goto(`${env.lab.url}?fault=drip&proto=${proto}&frames=30&gap_ms=300&autostart=1&${marker}`);
+    const tabId = await tabIdFor(env.browser.worker, marker);
     await page.waitForFunction(() => window.__lab && window.__lab.frames >= 3, null, { timeout: 15_000 });
-    await page.goto(`${lab.url}?fault=clean&proto=sse&autostart=0&after_nav=1`);
+    await page.goto(`${env.lab.url}?fault=clean&proto=sse&autostart=0&after_nav=1`);
     // Long enough for a break verdict (250 ms settle + probes) had the host seen one.
     await new Promise((r) => setTimeout(r, 3000));
-    const mine = (await sentEvents(browser.worker)).filter((e) => String(e.stream || '').startsWith(`${tabId}:`));
+    const mine = (await sentEvents(env.browser.worker)).filter((e) => String(e.stream || '').startsWith(`${tabId}:`));
     const opened = mine.filter((e) => e.type === 'stream.open');
     const ends = mine.filter((e) => e.type === 'stream.end');
     assert.equal(opened.length, 1, JSON.stringify(mine.map((e) => e.type)));
     assert.deepEqual(ends.map((e) => e.outcome), ['aborted'], JSON.stringify(ends));
-    const s = await workerState(browser.worker);
+    const s = await workerState(env.browser.worker);
     const breaks = s.breaks.filter((b) => String(b.stream || '').startsWith(`${tabId}:`));
     assert.deepEqual(breaks, []);
     assert.equal(s.notifications.filter((n) => String(n.id).includes(`-${tabId}:`)).length, 0);
