@@ -82,6 +82,34 @@ export function createTracker(o) {
       if (cls.errorType) self.error(cls.errorType, null);
       if (t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
     },
+    /**
+     * k frames of one chunk, counted but not classified (an answering SSE body: the hook's hot
+     * path). Same accounting as k frame() calls at t whose classification comes later through
+     * classify(); the first token is always seen through frame() first.
+     */
+    frames(t, k) {
+      if (ended || k <= 0) return;
+      frames += k;
+      gaps.frames(t, k);
+      lastActivity = t;
+      stalled = false;
+      if (t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
+    },
+    /** The classification of a frame already counted by frames(): flags and errors only. */
+    classify(cls) {
+      if (ended) return;
+      if (cls.token) {
+        answering = true;
+        terminalSeen = false;
+      }
+      if (cls.terminal) {
+        terminalSeen = true;
+        answering = false;
+      }
+      if (cls.errorType) self.error(cls.errorType, null);
+    },
+    /** Called first on each timer tick (the body observer classifies what it has kept). */
+    onTick: null,
     error(errorType, status) {
       if (ended || reportedErrors.includes(errorType)) return;
       reportedErrors.push(errorType);
@@ -89,6 +117,8 @@ export function createTracker(o) {
     },
     /** Timer tick: emits a pending progress summary and at most one stall per silent period. */
     tick(t, stallFloorMs) {
+      if (ended) return;
+      if (self.onTick) self.onTick(t);
       if (ended) return;
       if (frames > progressFrames && t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
       if (stalled || (o.kind === 'ws' && !answering) || terminalSeen) return;
@@ -102,6 +132,9 @@ export function createTracker(o) {
     /** The outcome of a body that ended without an error. */
     cleanOutcome() {
       return terminalSeen || !requiresTerminal || o.kind === 'ws' ? 'complete' : 'truncated';
+    },
+    get firstTokenSeen() {
+      return firstTokenAt !== null;
     },
     get answering() {
       return answering;

@@ -1,0 +1,147 @@
+// One observed fetch body: the chunks the PAGE reads (through whatever path: reader, pipe,
+// iterator, a tee branch) are handed here by wrap-streams.js and turned into tracker calls.
+//
+// A body can be consumed through several "taps" (the stream itself, then each branch of a tee or
+// clone): each tap keeps its own byte position and only bytes beyond the furthest position seen
+// so far are counted, so two branches reading the same bytes count them once.
+import { classifySseEvent, createLineParser } from '../common/sse.js';
+import { createSseByteParser } from '../common/sse-bytes.js';
+import { createSseEventCounter } from '../common/sse-count.js';
+
+/** Chunks kept (by reference, never copied) for classifying an answering stream's tail. */
+export const TAIL_CHUNKS = 8;
+
+export function createBodyObserver(ctx, tracker) {
+  const { N, site } = ctx;
+  const decoder = new N.TextDecoder();
+  const sse = tracker.kind === 'sse';
+  let chunkTime = 0;
+  let high = 0;
+  let ended = false;
+  const taps = [];
+  // SSE runs in two phases. Until the first token every event is parsed and classified as it
+  // arrives (ttft, early errors). Then each chunk only counts: bytes, one timestamp, the number of
+  // events (sse-count.js), gap statistics; the last TAIL_CHUNKS chunks are kept and parsed for
+  // their classification (terminal marker, in-stream error objects) on each timer tick and when
+  // the body ends or breaks. Other bodies (ndjson) are parsed as they arrive.
+  let answering = false;
+  let kept = [];
+  let dropped = false;
+  const countEvents = sse ? createSseEventCounter((b, from) => N.apply(N.taIndexOf, b, [10, from])) : null;
+  const onRecord = (type, data) => {
+    const cls = classifySseEvent(site, type, data);
+    if (answering) tracker.classify(cls);
+    else tracker.frame(chunkTime, cls);
+  };
+  const decode = (b, s, e) => N.apply(N.decode, decoder, [new N.Uint8Array(b.buffer, b.byteOffset + s, e - s)]);
+  let parser = sse ? createSseByteParser(onRecord, decode) : createLineParser((rec) => onRecord('message', rec));
+
+  function classifyKept() {
+    const chunks = kept;
+    if (chunks.length === 0) return;
+    kept = [];
+    if (dropped) {
+      // chunks in between were never parsed: restart at the first line break of the oldest kept
+      dropped = false;
+      parser = createSseByteParser(onRecord, decode);
+      const b = chunks[0];
+      const lf = N.apply(N.taIndexOf, b, [10, 0]);
+      chunks[0] = lf < 0 ? null : new N.Uint8Array(b.buffer, b.byteOffset + lf + 1, b.length - lf - 1);
+    }
+    for (const b of chunks) if (b) parser.push(b);
+  }
+
+  function feed(bytes, volatile) {
+    const k = countEvents ? countEvents(bytes) : 0;
+    if (!answering) {
+      parser.push(sse ? bytes : N.apply(N.decode, decoder, [bytes, { stream: true }]));
+      if (sse && tracker.firstTokenSeen) {
+        answering = true;
+        tracker.onTick = () => classifyKept();
+      }
+      return;
+    }
+    tracker.frames(chunkTime, k);
+    if (volatile) {
+      // a BYOB view: the page may reuse its memory, so it is parsed now
+      classifyKept();
+      parser.push(bytes);
+      return;
+    }
+    if (kept.length === TAIL_CHUNKS) {
+      for (let i = 1; i < TAIL_CHUNKS; i++) kept[i - 1] = kept[i];
+      kept[TAIL_CHUNKS - 1] = bytes;
+      dropped = true;
+    } else kept[kept.length] = bytes;
+  }
+
+  function finish(info) {
+    if (ended) return;
+    ended = true;
+    try {
+      if (answering) classifyKept();
+      if (!sse) parser.push(N.apply(N.decode, decoder, []));
+      parser.end();
+    } finally {
+      tracker.end(ctx.now(), info.outcome ? info : { outcome: tracker.cleanOutcome() });
+    }
+  }
+
+  const obs = {
+    get ended() {
+      return ended;
+    },
+    /** A new way into the body's bytes, starting at byte `pos`. */
+    tap(pos) {
+      const tap = { obs, pos: pos || 0, active: false, dead: false, volatile: false };
+      taps.push(tap);
+      return tap;
+    },
+    /** The page (or our own copy reader) got `value` through `tap`. */
+    chunk(tap, value) {
+      if (ended || tap.dead || !value) return;
+      const n = value.byteLength;
+      if (typeof n !== 'number' || n === 0) return;
+      const start = tap.pos;
+      tap.pos = start + n;
+      if (tap.pos <= high) return; // another branch counted these bytes already
+      const skip = high > start ? high - start : 0;
+      high = tap.pos;
+      const t = ctx.now();
+      chunkTime = t;
+      tracker.bytes(t, n - skip);
+      feed(new N.Uint8Array(value.buffer, value.byteOffset + skip, n - skip), tap.volatile);
+    },
+    /** The body ended cleanly (a read returned done without a cancel). */
+    done(tap) {
+      if (tap.dead) return;
+      finish({ outcome: null });
+    },
+    /** A read failed: the body broke (or the page aborted its fetch). */
+    fail(tap, error) {
+      if (tap.dead) return;
+      finish({ outcome: isAbort(error) ? 'aborted' : 'error', errorName: errorName(error) });
+    },
+    /** The page cancelled this tap: the body ends as aborted unless another branch still reads. */
+    cancel(tap) {
+      if (tap.dead) return;
+      tap.dead = true;
+      for (const other of taps) if (other !== tap && other.active && !other.dead) return;
+      finish({ outcome: 'aborted' });
+    },
+    /** The tap's stream was consumed by a tee/clone: its branches carry on. */
+    retire(tap) {
+      tap.dead = true;
+    },
+  };
+  return obs;
+}
+
+export function isAbort(error) {
+  return !!error && typeof error === 'object' && error.name === 'AbortError';
+}
+
+export function errorName(error) {
+  const name = error && typeof error === 'object' ? error.name : null;
+  return typeof name === 'string' && /^[A-Za-z]{1,40}$/.test(name) ? name : 'Error';
+}
