@@ -1257,7 +1257,7 @@
       let match = 0; // bytes of "data:" matched at the line start; -1: not a data line
       let lastCr = false; // the current line so far ends with CR
       let sawData = false; // a data line since the last blank line
-      return function count(b) {
+      function count(b) {
         let k = 0;
         let s = 0;
         const n = b.length;
@@ -1288,7 +1288,15 @@
           lastCr = false;
           s = i + 1;
         }
+      }
+      /** Bytes were skipped: resume counting at the next line, not inside an event. */
+      count.lost = () => {
+        lineLen = 1;
+        match = -1;
+        lastCr = false;
+        sawData = false;
       };
+      return count;
     }
     return { createSseEventCounter };
   })();
@@ -1303,8 +1311,10 @@
     const { classifySseEvent, createLineParser } = __modules["src/common/sse.js"];
     const { createSseByteParser } = __modules["src/common/sse-bytes.js"];
     const { createSseEventCounter } = __modules["src/common/sse-count.js"];
-    /** Chunks kept (by reference, never copied) for classifying an answering stream's tail. */
-    const TAIL_CHUNKS = 8;
+    /** Bytes of an answering stream's end kept (chunks by reference, never copied) for its classification. */
+    const TAIL_BYTES = 8192;
+    /** Larger chunks (only seen at very high rates) are not scanned: their events are estimated. */
+    const COUNT_CHUNK_MAX = 4096;
 
     function createBodyObserver(ctx, tracker) {
       const { N, site } = ctx;
@@ -1315,14 +1325,17 @@
       let ended = false;
       const taps = [];
       // SSE runs in two phases. Until the first token every event is parsed and classified as it
-      // arrives (ttft, early errors). Then each chunk only counts: bytes, one timestamp, the number of
-      // events (sse-count.js), gap statistics; the last TAIL_CHUNKS chunks are kept and parsed for
-      // their classification (terminal marker, in-stream error objects) on each timer tick and when
-      // the body ends or breaks. Other bodies (ndjson) are parsed as they arrive.
+      // arrives (ttft, early errors). Then each chunk only counts: bytes, one timestamp, its number of
+      // events (sse-count.js; for a chunk over COUNT_CHUNK_MAX, estimated from the mean event size
+      // counted so far), gap statistics. The last TAIL_BYTES are kept and parsed for their
+      // classification (terminal marker, in-stream error objects) on each timer tick and when the
+      // body ends or breaks. Other bodies (ndjson) are parsed as they arrive.
       let answering = false;
       let kept = [];
-      let dropped = false;
-      const countEvents = sse ? createSseEventCounter((b, from) => N.apply(N.taIndexOf, b, [10, from])) : null;
+      let keptBytes = 0;
+      let gap = false; // bytes were left unparsed before the kept ones
+      let counted = { events: 0, bytes: 0, carry: 0 };
+      const counter = sse ? createSseEventCounter((b, from) => N.apply(N.taIndexOf, b, [10, from])) : null;
       const onRecord = (type, data) => {
         const cls = classifySseEvent(site, type, data);
         if (answering) tracker.classify(cls);
@@ -1332,22 +1345,47 @@
       let parser = sse ? createSseByteParser(onRecord, decode) : createLineParser((rec) => onRecord('message', rec));
 
       function classifyKept() {
+        if (kept.length === 0) return;
         const chunks = kept;
-        if (chunks.length === 0) return;
+        let skip = keptBytes > TAIL_BYTES ? keptBytes - TAIL_BYTES : 0;
+        const restart = gap || skip > 0;
         kept = [];
-        if (dropped) {
-          // chunks in between were never parsed: restart at the first line break of the oldest kept
-          dropped = false;
+        keptBytes = 0;
+        gap = false;
+        let i = 0;
+        if (restart) {
+          // the parser missed bytes: start afresh at the first line break of the tail
           parser = createSseByteParser(onRecord, decode);
-          const b = chunks[0];
-          const lf = N.apply(N.taIndexOf, b, [10, 0]);
-          chunks[0] = lf < 0 ? null : new N.Uint8Array(b.buffer, b.byteOffset + lf + 1, b.length - lf - 1);
+          while (skip >= chunks[i].length) skip -= chunks[i++].length;
+          let b = chunks[i];
+          let lf = N.apply(N.taIndexOf, b, [10, skip]);
+          while (lf < 0 && ++i < chunks.length) {
+            b = chunks[i];
+            lf = N.apply(N.taIndexOf, b, [10, 0]);
+          }
+          if (lf < 0) return;
+          parser.push(new N.Uint8Array(b.buffer, b.byteOffset + lf + 1, b.length - lf - 1));
+          i++;
         }
-        for (const b of chunks) if (b) parser.push(b);
+        for (; i < chunks.length; i++) parser.push(chunks[i]);
+      }
+
+      function countEvents(bytes) {
+        if (bytes.length <= COUNT_CHUNK_MAX || counted.events === 0) {
+          const k = counter(bytes);
+          counted.events += k;
+          counted.bytes += bytes.length;
+          return k;
+        }
+        counter.lost();
+        counted.carry += (bytes.length * counted.events) / counted.bytes;
+        const k = Math.floor(counted.carry);
+        counted.carry -= k;
+        return k;
       }
 
       function feed(bytes, volatile) {
-        const k = countEvents ? countEvents(bytes) : 0;
+        const k = counter ? countEvents(bytes) : 0;
         if (!answering) {
           parser.push(sse ? bytes : N.apply(N.decode, decoder, [bytes, { stream: true }]));
           if (sse && tracker.firstTokenSeen) {
@@ -1363,11 +1401,15 @@
           parser.push(bytes);
           return;
         }
-        if (kept.length === TAIL_CHUNKS) {
-          for (let i = 1; i < TAIL_CHUNKS; i++) kept[i - 1] = kept[i];
-          kept[TAIL_CHUNKS - 1] = bytes;
-          dropped = true;
-        } else kept[kept.length] = bytes;
+        kept[kept.length] = bytes;
+        keptBytes += bytes.length;
+        // drop the oldest chunks the tail no longer needs
+        while (keptBytes - kept[0].length >= TAIL_BYTES) {
+          keptBytes -= kept[0].length;
+          for (let i = 1; i < kept.length; i++) kept[i - 1] = kept[i];
+          kept.length--;
+          gap = true;
+        }
       }
 
       function finish(info) {
@@ -1440,7 +1482,7 @@
       const name = error && typeof error === 'object' ? error.name : null;
       return typeof name === 'string' && /^[A-Za-z]{1,40}$/.test(name) ? name : 'Error';
     }
-    return { TAIL_CHUNKS, createBodyObserver, isAbort, errorName };
+    return { TAIL_BYTES, COUNT_CHUNK_MAX, createBodyObserver, isAbort, errorName };
   })();
 
   __modules["src/hook/wrap-streams.js"] = (function () {

@@ -175,3 +175,13 @@ function byteResponse() {
     controller.byobRequest?.respond(0); // a pending BYOB read ends only when answered
   }, fail: (e) => controller.error(e) };
 }
+
+test('bodies_largeChunks_framesEstimatedTerminalFromTail', async () => {
+  // 20 chunks of 100 events (8 KB each, over the hook's scan limit): counted from the mean event size
+  const big = Array.from({ length: 20 }, () => EVENT.repeat(100));
+  const { br } = await stream(READ_ALL, { chunks: [EVENT, ...big, EVENT.repeat(3) + 'data: [DONE]\n\n'] });
+  const [end] = br.ofType('stream.end');
+  assert.equal(end.outcome, 'complete');
+  assert.equal(end.terminalSeen, true);
+  assert.ok(Math.abs(end.frames - 2005) <= 2, `frames ${end.frames} ≈ 2005`);
+});

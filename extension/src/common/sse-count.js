@@ -17,7 +17,7 @@ export function createSseEventCounter(indexOfLf) {
   let match = 0; // bytes of "data:" matched at the line start; -1: not a data line
   let lastCr = false; // the current line so far ends with CR
   let sawData = false; // a data line since the last blank line
-  return function count(b) {
+  function count(b) {
     let k = 0;
     let s = 0;
     const n = b.length;
@@ -48,5 +48,13 @@ export function createSseEventCounter(indexOfLf) {
       lastCr = false;
       s = i + 1;
     }
+  }
+  /** Bytes were skipped: resume counting at the next line, not inside an event. */
+  count.lost = () => {
+    lineLen = 1;
+    match = -1;
+    lastCr = false;
+    sawData = false;
   };
+  return count;
 }
