@@ -582,6 +582,9 @@
         cleanOutcome() {
           return terminalSeen || !requiresTerminal || o.kind === 'ws' ? 'complete' : 'truncated';
         },
+        get frameCount() {
+          return frames;
+        },
         get firstTokenSeen() {
           return firstTokenAt !== null;
         },
@@ -1289,12 +1292,15 @@
           s = i + 1;
         }
       }
-      /** Bytes were skipped: resume counting at the next line, not inside an event. */
+      /**
+       * Bytes were skipped (estimated by the caller): resume inside a line of an event with data, the
+       * common case mid-stream, so the blank line that ends it counts that event once.
+       */
       count.lost = () => {
         lineLen = 1;
         match = -1;
         lastCr = false;
-        sawData = false;
+        sawData = true;
       };
       return count;
     }
@@ -1313,7 +1319,7 @@
     const { createSseEventCounter } = __modules["src/common/sse-count.js"];
     /** Bytes of an answering stream's end kept (chunks by reference, never copied) for its classification. */
     const TAIL_BYTES = 8192;
-    /** Larger chunks (only seen at very high rates) are not scanned: their events are estimated. */
+    /** Bytes of a chunk scanned for its events; beyond, events are estimated (only at very high rates). */
     const COUNT_CHUNK_MAX = 4096;
 
     function createBodyObserver(ctx, tracker) {
@@ -1370,37 +1376,27 @@
         for (; i < chunks.length; i++) parser.push(chunks[i]);
       }
 
+      // Events in a chunk: exact in its first COUNT_CHUNK_MAX bytes, estimated beyond (the mean event
+      // size counted so far), so no chunk costs more than a short scan.
       function countEvents(bytes) {
-        if (bytes.length <= COUNT_CHUNK_MAX || counted.events === 0) {
-          const k = counter(bytes);
-          counted.events += k;
-          counted.bytes += bytes.length;
-          return k;
+        const n = bytes.length;
+        const sample = n > COUNT_CHUNK_MAX ? sub(bytes, 0, COUNT_CHUNK_MAX) : bytes;
+        let k = counter(sample);
+        counted.events += k;
+        counted.bytes += sample.length;
+        if (sample !== bytes) {
+          counter.lost();
+          counted.carry += ((n - sample.length) * counted.events) / counted.bytes;
+          const more = Math.floor(counted.carry);
+          counted.carry -= more;
+          k += more;
         }
-        counter.lost();
-        counted.carry += (bytes.length * counted.events) / counted.bytes;
-        const k = Math.floor(counted.carry);
-        counted.carry -= k;
         return k;
       }
 
-      function feed(bytes, volatile) {
-        const k = counter ? countEvents(bytes) : 0;
-        if (!answering) {
-          parser.push(sse ? bytes : N.apply(N.decode, decoder, [bytes, { stream: true }]));
-          if (sse && tracker.firstTokenSeen) {
-            answering = true;
-            tracker.onTick = () => classifyKept();
-          }
-          return;
-        }
-        tracker.frames(chunkTime, k);
-        if (volatile) {
-          // a BYOB view: the page may reuse its memory, so it is parsed now
-          classifyKept();
-          parser.push(bytes);
-          return;
-        }
+      const sub = (b, s, e) => new N.Uint8Array(b.buffer, b.byteOffset + s, e - s);
+
+      function keep(bytes) {
         kept[kept.length] = bytes;
         keptBytes += bytes.length;
         // drop the oldest chunks the tail no longer needs
@@ -1410,6 +1406,41 @@
           kept.length--;
           gap = true;
         }
+      }
+
+      function feed(bytes, volatile) {
+        if (!sse) {
+          parser.push(N.apply(N.decode, decoder, [bytes, { stream: true }]));
+          return;
+        }
+        const k = countEvents(bytes);
+        if (!answering) {
+          // parse until the first token, at most COUNT_CHUNK_MAX bytes of a big chunk at a time
+          const before = tracker.frameCount;
+          const n = bytes.length;
+          const head = n > COUNT_CHUNK_MAX ? sub(bytes, 0, COUNT_CHUNK_MAX) : bytes;
+          parser.push(head);
+          if (!tracker.firstTokenSeen) {
+            if (head !== bytes) parser.push(sub(bytes, COUNT_CHUNK_MAX, n));
+            return;
+          }
+          answering = true;
+          tracker.onTick = () => classifyKept();
+          if (head === bytes) return;
+          // the rest of this chunk is counted, not parsed
+          tracker.frames(chunkTime, Math.max(0, k - (tracker.frameCount - before)));
+          gap = true;
+          keep(sub(bytes, COUNT_CHUNK_MAX, n));
+          return;
+        }
+        tracker.frames(chunkTime, k);
+        if (volatile) {
+          // a BYOB view: the page may reuse its memory, so it is parsed now
+          classifyKept();
+          parser.push(bytes);
+          return;
+        }
+        keep(bytes);
       }
 
       function finish(info) {

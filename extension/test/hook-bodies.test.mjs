@@ -183,5 +183,5 @@ test('bodies_largeChunks_framesEstimatedTerminalFromTail', async () => {
   const [end] = br.ofType('stream.end');
   assert.equal(end.outcome, 'complete');
   assert.equal(end.terminalSeen, true);
-  assert.ok(Math.abs(end.frames - 2005) <= 2, `frames ${end.frames} ≈ 2005`);
+  assert.ok(Math.abs(end.frames - 2005) <= 20, `frames ${end.frames} ≈ 2005 (estimated: within 1 %)`);
 });

@@ -49,12 +49,15 @@ export function createSseEventCounter(indexOfLf) {
       s = i + 1;
     }
   }
-  /** Bytes were skipped: resume counting at the next line, not inside an event. */
+  /**
+   * Bytes were skipped (estimated by the caller): resume inside a line of an event with data, the
+   * common case mid-stream, so the blank line that ends it counts that event once.
+   */
   count.lost = () => {
     lineLen = 1;
     match = -1;
     lastCr = false;
-    sawData = false;
+    sawData = true;
   };
   return count;
 }

@@ -133,6 +133,9 @@ export function createTracker(o) {
     cleanOutcome() {
       return terminalSeen || !requiresTerminal || o.kind === 'ws' ? 'complete' : 'truncated';
     },
+    get frameCount() {
+      return frames;
+    },
     get firstTokenSeen() {
       return firstTokenAt !== null;
     },
