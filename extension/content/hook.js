@@ -559,6 +559,8 @@
         },
         /** Called first on each timer tick (the body observer classifies what it has kept). */
         onTick: null,
+        /** True while nobody reads the body (fetch): silence is then no stall of the stream. */
+        unread: false,
         error(errorType, status) {
           if (ended || reportedErrors.includes(errorType)) return;
           reportedErrors.push(errorType);
@@ -570,7 +572,7 @@
           if (self.onTick) self.onTick(t);
           if (ended) return;
           if (frames > progressFrames && t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
-          if (stalled || (o.kind === 'ws' && !answering) || terminalSeen) return;
+          if (stalled || (o.kind === 'ws' && !answering) || terminalSeen || self.unread) return;
           const threshold = stallThreshold(gaps, stallFloorMs ?? o.stallFloorMs);
           const silent = t - lastActivity;
           if (silent > threshold) {
@@ -1330,6 +1332,8 @@
       let high = 0;
       let ended = false;
       const taps = [];
+      // until the page starts reading, the body's silence says nothing about the network (README)
+      tracker.unread = true;
       // SSE runs in two phases. Until the first token every event is parsed and classified as it
       // arrives (ttft, early errors). Then each chunk only counts: bytes, one timestamp, its number of
       // events (sse-count.js; for a chunk over COUNT_CHUNK_MAX, estimated from the mean event size
@@ -1458,6 +1462,11 @@
       const obs = {
         get ended() {
           return ended;
+        },
+        /** Something (page reader, pipe, iterator, our copy) now reads through `tap`. */
+        activate(tap) {
+          tap.active = true;
+          tracker.unread = false;
         },
         /** A new way into the body's bytes, starting at byte `pos`. */
         tap(pos) {
@@ -1614,7 +1623,7 @@
         const reader = callOriginal(target, self, args);
         const tap = streamTap(self);
         if (tap) quietly(() => {
-          tap.active = true;
+          tap.obs.activate(tap);
           // a BYOB reader's views point into memory the page reuses: such chunks are parsed at once
           if (BYOB && reader instanceof BYOB) tap.volatile = true;
           set(readers, reader, tap);
@@ -1653,7 +1662,7 @@
           const it = callOriginal(target, self, args);
           const tap = streamTap(self);
           if (tap) quietly(() => {
-            tap.active = true;
+            tap.obs.activate(tap);
             const opts = args[0];
             tap.keepOnReturn = !!(opts && typeof opts === 'object' && opts.preventCancel);
             set(readers, it, tap);
@@ -1698,7 +1707,7 @@
         const readable = N.apply(N.tsReadable, mid, []);
         const out = run(readable); // the page's pipe, from our counter: its errors are the page's
         if (!locked(readable)) return out; // the original refused the arguments: nothing started
-        tap.active = true;
+        tap.obs.activate(tap);
         const p = N.apply(N.pipeTo, self, [N.apply(N.tsWritable, mid, [])]);
         N.apply(N.then, p, [undefined, (error) => quietly(() => tap.obs.fail(tap, error))]);
         return out;
@@ -1752,7 +1761,7 @@
         const copy = N.apply(N.responseClone, self, []);
         obs.retire(tap);
         const mine = newTap(obs, 0);
-        mine.active = true;
+        mine.obs.activate(mine);
         readCopy(N, bodyOf(copy), mine);
       }
 
@@ -1921,7 +1930,7 @@
       // no stream wrappers in this realm: read a tee of the body (the page's Response is unchanged)
       const copy = N.apply(N.responseClone, response, []);
       const tap = createBodyObserver(ctx, tracker).tap(0);
-      tap.active = true;
+      tap.obs.activate(tap);
       readCopy(N, call(N, N.responseBody, copy), tap);
     }
     return { wrapFetch, payloadBytes };

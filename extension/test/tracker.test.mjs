@@ -175,3 +175,13 @@ test('tracker_onTick_runsBeforeStallCheck', () => {
   t.tick(1e6);
   assert.equal(out.filter((e) => e.type === 'stream.stall').length, 0);
 });
+
+test('tracker_bodyNobodyReads_noStallUntilRead', () => {
+  const { t, out } = tracker();
+  t.unread = true; // the page has not started reading the body
+  t.tick(1e6);
+  assert.equal(out.filter((e) => e.type === 'stream.stall').length, 0);
+  t.unread = false;
+  t.tick(2e6);
+  assert.equal(out.filter((e) => e.type === 'stream.stall').length, 1);
+});

@@ -110,6 +110,8 @@ export function createTracker(o) {
     },
     /** Called first on each timer tick (the body observer classifies what it has kept). */
     onTick: null,
+    /** True while nobody reads the body (fetch): silence is then no stall of the stream. */
+    unread: false,
     error(errorType, status) {
       if (ended || reportedErrors.includes(errorType)) return;
       reportedErrors.push(errorType);
@@ -121,7 +123,7 @@ export function createTracker(o) {
       if (self.onTick) self.onTick(t);
       if (ended) return;
       if (frames > progressFrames && t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
-      if (stalled || (o.kind === 'ws' && !answering) || terminalSeen) return;
+      if (stalled || (o.kind === 'ws' && !answering) || terminalSeen || self.unread) return;
       const threshold = stallThreshold(gaps, stallFloorMs ?? o.stallFloorMs);
       const silent = t - lastActivity;
       if (silent > threshold) {

@@ -21,6 +21,8 @@ export function createBodyObserver(ctx, tracker) {
   let high = 0;
   let ended = false;
   const taps = [];
+  // until the page starts reading, the body's silence says nothing about the network (README)
+  tracker.unread = true;
   // SSE runs in two phases. Until the first token every event is parsed and classified as it
   // arrives (ttft, early errors). Then each chunk only counts: bytes, one timestamp, its number of
   // events (sse-count.js; for a chunk over COUNT_CHUNK_MAX, estimated from the mean event size
@@ -149,6 +151,11 @@ export function createBodyObserver(ctx, tracker) {
   const obs = {
     get ended() {
       return ended;
+    },
+    /** Something (page reader, pipe, iterator, our copy) now reads through `tap`. */
+    activate(tap) {
+      tap.active = true;
+      tracker.unread = false;
     },
     /** A new way into the body's bytes, starting at byte `pos`. */
     tap(pos) {

@@ -118,7 +118,7 @@ function onResponse(ctx, response, tracker, url, startedAt) {
   // no stream wrappers in this realm: read a tee of the body (the page's Response is unchanged)
   const copy = N.apply(N.responseClone, response, []);
   const tap = createBodyObserver(ctx, tracker).tap(0);
-  tap.active = true;
+  tap.obs.activate(tap);
   readCopy(N, call(N, N.responseBody, copy), tap);
 }
 

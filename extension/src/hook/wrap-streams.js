@@ -96,7 +96,7 @@ export function wrapStreams(ctx) {
     const reader = callOriginal(target, self, args);
     const tap = streamTap(self);
     if (tap) quietly(() => {
-      tap.active = true;
+      tap.obs.activate(tap);
       // a BYOB reader's views point into memory the page reuses: such chunks are parsed at once
       if (BYOB && reader instanceof BYOB) tap.volatile = true;
       set(readers, reader, tap);
@@ -135,7 +135,7 @@ export function wrapStreams(ctx) {
       const it = callOriginal(target, self, args);
       const tap = streamTap(self);
       if (tap) quietly(() => {
-        tap.active = true;
+        tap.obs.activate(tap);
         const opts = args[0];
         tap.keepOnReturn = !!(opts && typeof opts === 'object' && opts.preventCancel);
         set(readers, it, tap);
@@ -180,7 +180,7 @@ export function wrapStreams(ctx) {
     const readable = N.apply(N.tsReadable, mid, []);
     const out = run(readable); // the page's pipe, from our counter: its errors are the page's
     if (!locked(readable)) return out; // the original refused the arguments: nothing started
-    tap.active = true;
+    tap.obs.activate(tap);
     const p = N.apply(N.pipeTo, self, [N.apply(N.tsWritable, mid, [])]);
     N.apply(N.then, p, [undefined, (error) => quietly(() => tap.obs.fail(tap, error))]);
     return out;
@@ -234,7 +234,7 @@ export function wrapStreams(ctx) {
     const copy = N.apply(N.responseClone, self, []);
     obs.retire(tap);
     const mine = newTap(obs, 0);
-    mine.active = true;
+    mine.obs.activate(mine);
     readCopy(N, bodyOf(copy), mine);
   }
 
