@@ -3,6 +3,7 @@
 // started alike: one with the extension (its MAIN-world hook wraps WebSocket and fetch on
 // http://127.0.0.1/*), one without. Runs alternate between the two browsers and flip order
 // every round; the page times itself (first byte requested → last message handled).
+// SSE is read with a body reader (`res.body.getReader().read()`), as the chat sites' code does.
 // Usage: node overhead.mjs ROUNDS N   Prints {"ws":{...},"sse":{...},"ws_ratio","sse_ratio"}
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,9 @@ import { makeProfile, launchBrowser, CHROMIUM, playwright } from './e2e.mjs';
 
 const ROUNDS = Number(process.argv[2] || 7);
 const N = Number(process.argv[3] || 30000);
+// OVERHEAD_PIPE=1 adds "ssepipe": the same SSE body consumed through pipeThrough(TextDecoderStream)
+// (reported in the JSON only; the last line of overhead.sh stays ws + reader SSE)
+const MODES = process.env.OVERHEAD_PIPE === '1' ? ['ws', 'sse', 'ssepipe'] : ['ws', 'sse'];
 const PAYLOAD = JSON.stringify({ v: 'x'.repeat(80) }); // ~90 bytes, a typical token-delta frame
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>overhead</title><script>
@@ -27,11 +31,13 @@ if (mode === 'ws') {
   (async () => {
     const t0 = performance.now(); let c = 0; let buf = '';
     const res = await fetch('/sse?n=' + n, { method: 'POST', headers: { accept: 'text/event-stream' } });
-    const reader = res.body.getReader(); const dec = new TextDecoder();
+    const pipe = mode === 'ssepipe';
+    const reader = pipe ? res.body.pipeThrough(new TextDecoderStream()).getReader() : res.body.getReader();
+    const dec = new TextDecoder();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buf += dec.decode(value, { stream: true });
+      buf += pipe ? value : dec.decode(value, { stream: true });
       let i;
       while ((i = buf.indexOf('\\n\\n')) >= 0) { const ev = buf.slice(0, i); buf = buf.slice(i + 2); if (ev.startsWith('data: {')) c++; }
     }
@@ -96,11 +102,11 @@ async function once(b, mode) {
   if (r.msgs !== N) throw new Error(`${mode}: ${r.msgs} of ${N} messages`);
   return N / (r.ms / 1000);
 }
-const res = { ws: { hooked: [], plain: [] }, sse: { hooked: [], plain: [] } };
+const res = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
 try {
-  for (const mode of ['ws', 'sse']) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
+  for (const mode of MODES) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
   for (let r = 0; r < ROUNDS; r++) {
-    for (const mode of ['ws', 'sse']) {
+    for (const mode of MODES) {
       const order = r % 2 ? [['plain', plain], ['hooked', hooked]] : [['hooked', hooked], ['plain', plain]];
       for (const [name, b] of order) res[mode][name].push(await once(b, mode));
     }
@@ -114,7 +120,7 @@ try {
 }
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const out = { n: N, rounds: ROUNDS };
-for (const mode of ['ws', 'sse']) {
+for (const mode of MODES) {
   out[mode] = { hooked_msgs_per_s: Math.round(median(res[mode].hooked)), plain_msgs_per_s: Math.round(median(res[mode].plain)),
     hooked_runs: res[mode].hooked.map(Math.round), plain_runs: res[mode].plain.map(Math.round) };
   out[`${mode}_ratio`] = +(median(res[mode].hooked) / median(res[mode].plain)).toFixed(3);

@@ -185,3 +185,17 @@ test('bodies_largeChunks_framesEstimatedTerminalFromTail', async () => {
   assert.equal(end.terminalSeen, true);
   assert.ok(Math.abs(end.frames - 2005) <= 20, `frames ${end.frames} ≈ 2005 (estimated: within 1 %)`);
 });
+
+test('bodies_pipeThroughThenPageCancels_aborted', async () => {
+  const { br } = await stream(`const r = res.body.pipeThrough(new TextDecoderStream()).getReader(); await r.read(); await r.cancel('stop'); return 1;`);
+  const [end] = br.ofType('stream.end');
+  assert.equal(end.outcome, 'aborted');
+});
+
+test('bodies_pipeThroughBodyBreaks_error', async () => {
+  const { out, br } = await stream(`const r = res.body.pipeThrough(new TextDecoderStream()).getReader(); for (;;) { const { done } = await r.read(); if (done) return 1; }`,
+    { chunks: CHUNKS.slice(0, 3), end: new TypeError('network error') });
+  assert.equal(out.error?.name, 'TypeError');
+  const [end] = br.ofType('stream.end');
+  assert.deepEqual([end.outcome, end.errorName], ['error', 'TypeError']);
+});

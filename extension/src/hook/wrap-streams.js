@@ -182,7 +182,11 @@ export function wrapStreams(ctx) {
     if (!locked(readable)) return out; // the original refused the arguments: nothing started
     tap.obs.activate(tap);
     const p = N.apply(N.pipeTo, self, [N.apply(N.tsWritable, mid, [])]);
-    N.apply(N.then, p, [undefined, (error) => quietly(() => tap.obs.fail(tap, error))]);
+    // our pipe fails when the body breaks (the browser's TypeError "network error", AbortError)
+    // or when the page's side cancelled (any reason the page chose): the latter is the page
+    // stopping, as reader.cancel() is
+    const broke = (e) => !!e && typeof e === 'object' && (e.name === 'TypeError' || e.name === 'AbortError' || e.name === 'NetworkError');
+    N.apply(N.then, p, [undefined, (error) => quietly(() => (broke(error) ? tap.obs.fail(tap, error) : tap.obs.cancel(tap)))]);
     return out;
   }
   if (N.pipeTo) {
