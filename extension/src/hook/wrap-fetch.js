@@ -10,7 +10,7 @@ import { streamRule, isStreamingContentType } from '../common/sites.js';
 import { utf8Length } from '../common/sha256.js';
 import { call } from './natives.js';
 import { createBodyObserver, isAbort, errorName } from './body-observer.js';
-import { readCopy } from './wrap-streams.js';
+import { readCopy } from './wrap-responses.js';
 
 export function wrapFetch(ctx) {
   const { g, N, stealth } = ctx;

@@ -17,8 +17,7 @@
 // straight to the original with one WeakMap lookup. Wrappers are Proxies of the originals (name,
 // length, toString as the browser's; stealth.js).
 import { createBodyObserver } from './body-observer.js';
-
-const CONSUMERS = ['text', 'json', 'arrayBuffer', 'blob', 'formData', 'bytes'];
+import { wrapResponses } from './wrap-responses.js';
 
 export function wrapStreams(ctx) {
   const { g, N, stealth } = ctx;
@@ -196,7 +195,7 @@ export function wrapStreams(ctx) {
     wrap(RSP, 'pipeThrough', (target, self, args) => viaCounter(target, self, args, (readable) => callOriginal(target, readable, args)));
   }
 
-  // --- tee() and Response.clone(): the branches take over the body ---
+  // --- tee(): the branches take over the body ---
   wrap(RSP, 'tee', (target, self, args) => {
     const branches = callOriginal(target, self, args);
     const tap = streamTap(self);
@@ -206,41 +205,8 @@ export function wrapStreams(ctx) {
     });
     return branches;
   });
-  const RP = g.Response && g.Response.prototype;
-  wrap(RP, 'clone', (target, self, args) => {
-    const before = self !== null && typeof self === 'object' ? get(responses, self) : undefined;
-    let old;
-    if (before) quietly(() => (old = streamTap(bodyOf(self))));
-    const copy = callOriginal(target, self, args);
-    if (before) quietly(() => {
-      // clone() replaced this response's body by a tee branch; the copy holds the other one
-      if (old) before.retire(old);
-      register(bodyOf(self), newTap(before, 0));
-      register(bodyOf(copy), newTap(before, 0));
-      set(responses, copy, before);
-    });
-    return copy;
-  });
-  for (const name of CONSUMERS) {
-    wrap(RP, name, (target, self, args) => {
-      quietly(() => beforeConsume(self));
-      return callOriginal(target, self, args);
-    });
-  }
-  // text() & co. read inside the browser: read a clone taken now, while the body is untouched.
-  function beforeConsume(self) {
-    if (self === null || typeof self !== 'object') return;
-    const body = bodyOf(self);
-    if (!body) return;
-    const tap = streamTap(body);
-    const obs = get(responses, self) || (tap && tap.obs);
-    if (!obs || obs.ended || !tap || locked(body) || N.apply(N.responseBodyUsed, self, [])) return;
-    const copy = N.apply(N.responseClone, self, []);
-    obs.retire(tap);
-    const mine = newTap(obs, 0);
-    mine.obs.activate(mine);
-    readCopy(N, bodyOf(copy), mine);
-  }
+  wrapResponses(ctx, { get, set, responses, register, streamTap, bodyOf, locked, wrap, callOriginal, quietly });
+
 
   return {
     /** Observe `response`'s body through the page's own reads. */
@@ -254,24 +220,6 @@ export function wrapStreams(ctx) {
   };
 }
 
-/** Reads a body copy to its end with the captured originals (no wrapper sees these reads). */
-export function readCopy(N, stream, tap) {
-  const reader = N.apply(N.getReader, stream, []);
-  const fail = (error) => tap.obs.fail(tap, error);
-  const step = (result) => {
-    if (result.done) return tap.obs.done(tap);
-    tap.obs.chunk(tap, result.value);
-    next();
-  };
-  const next = () => N.apply(N.then, N.apply(N.read, reader, []), [(r) => {
-    try {
-      step(r);
-    } catch (e) {
-      fail(e);
-    }
-  }, fail]);
-  next();
-}
 
 /** The prototype of ReadableStream async iterators (shared by all streams of the realm). */
 function asyncIteratorProto(RS) {
