@@ -1888,7 +1888,9 @@
           flush() {
             quietly(() => tap.obs.done(tap));
           },
-        });
+          // (readable side: room for a few chunks, so our stage does not make the two pipes run in
+          // lockstep; the body stream upstream buffers as much anyway)
+        }, undefined, { highWaterMark: 4 });
       }
       // Pipes `self` into a fresh counter; the page's own pipe then runs from the counter's readable.
       // Only for a registered, unlocked stream whose pipe may cancel it (preventCancel would leave
