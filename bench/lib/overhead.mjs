@@ -22,26 +22,27 @@ const PAYLOAD = JSON.stringify({ v: 'x'.repeat(80) }); // ~90 bytes, a typical t
 const PAGE = `<!doctype html><meta charset="utf-8"><title>overhead</title><script>
 const q = new URLSearchParams(location.search); const n = Number(q.get('n')); const mode = q.get('mode');
 window.__bench = { done: false };
-const finish = (t0, c) => { window.__bench = { done: true, ms: performance.now() - t0, msgs: c }; };
+const finish = (t0, c, firstMs) => { window.__bench = { done: true, ms: performance.now() - t0, msgs: c, firstMs }; };
 if (mode === 'ws') {
   const t0 = performance.now(); let c = 0;
   const ws = new WebSocket('ws://' + location.host + '/ws?n=' + n);
   ws.onmessage = (e) => { if (typeof e.data === 'string' && ++c === n) finish(t0, c); };
 } else {
   (async () => {
-    const t0 = performance.now(); let c = 0; let buf = '';
+    const t0 = performance.now(); let c = 0; let buf = ''; let firstMs = null;
     const res = await fetch('/sse?n=' + n, { method: 'POST', headers: { accept: 'text/event-stream' } });
     const pipe = mode === 'ssepipe';
     const reader = pipe ? res.body.pipeThrough(new TextDecoderStream()).getReader() : res.body.getReader();
     const dec = new TextDecoder();
     for (;;) {
       const { value, done } = await reader.read();
+      if (firstMs === null) firstMs = performance.now() - t0;
       if (done) break;
       buf += pipe ? value : dec.decode(value, { stream: true });
       let i;
       while ((i = buf.indexOf('\\n\\n')) >= 0) { const ev = buf.slice(0, i); buf = buf.slice(i + 2); if (ev.startsWith('data: {')) c++; }
     }
-    finish(t0, c);
+    finish(t0, c, firstMs);
   })();
 }
 </script>`;
@@ -100,9 +101,12 @@ async function once(b, mode) {
   const r = await page.evaluate(() => window.__bench);
   await page.close();
   if (r.msgs !== N) throw new Error(`${mode}: ${r.msgs} of ${N} messages`);
+  if (r.firstMs != null) firstMs[mode][b === hooked ? 'hooked' : 'plain'].push(r.firstMs);
   return N / (r.ms / 1000);
 }
 const res = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
+// SSE: ms from the fetch() call to the first chunk read (includes the per-stream fixed costs)
+const firstMs = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
 try {
   for (const mode of MODES) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
   for (let r = 0; r < ROUNDS; r++) {
@@ -123,6 +127,10 @@ const out = { n: N, rounds: ROUNDS };
 for (const mode of MODES) {
   out[mode] = { hooked_msgs_per_s: Math.round(median(res[mode].hooked)), plain_msgs_per_s: Math.round(median(res[mode].plain)),
     hooked_runs: res[mode].hooked.map(Math.round), plain_runs: res[mode].plain.map(Math.round) };
+  if (firstMs[mode].hooked.length) {
+    out[mode].hooked_first_chunk_ms = +median(firstMs[mode].hooked).toFixed(1);
+    out[mode].plain_first_chunk_ms = +median(firstMs[mode].plain).toFixed(1);
+  }
   out[`${mode}_ratio`] = +(median(res[mode].hooked) / median(res[mode].plain)).toFixed(3);
 }
 console.log(JSON.stringify(out));
