@@ -3,6 +3,7 @@
 // started alike: one with the extension (its MAIN-world hook wraps WebSocket and fetch on
 // http://127.0.0.1/*), one without. Runs alternate between the two browsers and flip order
 // every round; the page times itself (first byte requested → last message handled).
+// SSE is read with a body reader (`res.body.getReader().read()`), as the chat sites' code does.
 // Usage: node overhead.mjs ROUNDS N   Prints {"ws":{...},"sse":{...},"ws_ratio","sse_ratio"}
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -13,29 +14,35 @@ import { makeProfile, launchBrowser, CHROMIUM, playwright } from './e2e.mjs';
 
 const ROUNDS = Number(process.argv[2] || 7);
 const N = Number(process.argv[3] || 30000);
+// OVERHEAD_PIPE=1 adds "ssepipe": the same SSE body consumed through pipeThrough(TextDecoderStream)
+// (reported in the JSON only; the last line of overhead.sh stays ws + reader SSE)
+const MODES = process.env.OVERHEAD_PIPE === '1' ? ['ws', 'sse', 'ssepipe'] : ['ws', 'sse'];
 const PAYLOAD = JSON.stringify({ v: 'x'.repeat(80) }); // ~90 bytes, a typical token-delta frame
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>overhead</title><script>
 const q = new URLSearchParams(location.search); const n = Number(q.get('n')); const mode = q.get('mode');
 window.__bench = { done: false };
-const finish = (t0, c) => { window.__bench = { done: true, ms: performance.now() - t0, msgs: c }; };
+const finish = (t0, c, firstMs) => { window.__bench = { done: true, ms: performance.now() - t0, msgs: c, firstMs }; };
 if (mode === 'ws') {
   const t0 = performance.now(); let c = 0;
   const ws = new WebSocket('ws://' + location.host + '/ws?n=' + n);
   ws.onmessage = (e) => { if (typeof e.data === 'string' && ++c === n) finish(t0, c); };
 } else {
   (async () => {
-    const t0 = performance.now(); let c = 0; let buf = '';
+    const t0 = performance.now(); let c = 0; let buf = ''; let firstMs = null;
     const res = await fetch('/sse?n=' + n, { method: 'POST', headers: { accept: 'text/event-stream' } });
-    const reader = res.body.getReader(); const dec = new TextDecoder();
+    const pipe = mode === 'ssepipe';
+    const reader = pipe ? res.body.pipeThrough(new TextDecoderStream()).getReader() : res.body.getReader();
+    const dec = new TextDecoder();
     for (;;) {
       const { value, done } = await reader.read();
+      if (firstMs === null) firstMs = performance.now() - t0;
       if (done) break;
-      buf += dec.decode(value, { stream: true });
+      buf += pipe ? value : dec.decode(value, { stream: true });
       let i;
       while ((i = buf.indexOf('\\n\\n')) >= 0) { const ev = buf.slice(0, i); buf = buf.slice(i + 2); if (ev.startsWith('data: {')) c++; }
     }
-    finish(t0, c);
+    finish(t0, c, firstMs);
   })();
 }
 </script>`;
@@ -94,13 +101,16 @@ async function once(b, mode) {
   const r = await page.evaluate(() => window.__bench);
   await page.close();
   if (r.msgs !== N) throw new Error(`${mode}: ${r.msgs} of ${N} messages`);
+  if (r.firstMs != null) firstMs[mode][b === hooked ? 'hooked' : 'plain'].push(r.firstMs);
   return N / (r.ms / 1000);
 }
-const res = { ws: { hooked: [], plain: [] }, sse: { hooked: [], plain: [] } };
+const res = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
+// SSE: ms from the fetch() call to the first chunk read (includes the per-stream fixed costs)
+const firstMs = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
 try {
-  for (const mode of ['ws', 'sse']) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
+  for (const mode of MODES) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
   for (let r = 0; r < ROUNDS; r++) {
-    for (const mode of ['ws', 'sse']) {
+    for (const mode of MODES) {
       const order = r % 2 ? [['plain', plain], ['hooked', hooked]] : [['hooked', hooked], ['plain', plain]];
       for (const [name, b] of order) res[mode][name].push(await once(b, mode));
     }
@@ -114,9 +124,13 @@ try {
 }
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const out = { n: N, rounds: ROUNDS };
-for (const mode of ['ws', 'sse']) {
+for (const mode of MODES) {
   out[mode] = { hooked_msgs_per_s: Math.round(median(res[mode].hooked)), plain_msgs_per_s: Math.round(median(res[mode].plain)),
     hooked_runs: res[mode].hooked.map(Math.round), plain_runs: res[mode].plain.map(Math.round) };
+  if (firstMs[mode].hooked.length) {
+    out[mode].hooked_first_chunk_ms = +median(firstMs[mode].hooked).toFixed(1);
+    out[mode].plain_first_chunk_ms = +median(firstMs[mode].plain).toFixed(1);
+  }
   out[`${mode}_ratio`] = +(median(res[mode].hooked) / median(res[mode].plain)).toFixed(3);
 }
 console.log(JSON.stringify(out));

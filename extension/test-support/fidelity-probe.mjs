@@ -89,6 +89,85 @@ export async function fidelityProbe({ origin, wsOrigin }) {
   await new Promise((r) => setTimeout(r, 300));
   out.unhandled = unhandled;
 
+  // --- body streams: the wrapped stream/reader/Response methods and every way to consume ---
+  const fn = (f) => (typeof f === 'function' ? [f.name, f.length, src(f), Object.getOwnPropertyNames(f).sort().join(), typeof f.prototype] : String(f));
+  const RSP = ReadableStream.prototype;
+  const iterProto = Object.getPrototypeOf(new ReadableStream().values());
+  out.streamFns = {
+    rs: ['getReader', 'tee', 'pipeTo', 'pipeThrough', 'values', 'cancel'].map((k) => [k, desc(RSP, k), fn(RSP[k])]),
+    asyncIterator: [RSP[Symbol.asyncIterator] === RSP.values, desc(RSP, Symbol.asyncIterator)],
+    reader: ['read', 'cancel', 'releaseLock'].map((k) => [k, desc(ReadableStreamDefaultReader.prototype, k), fn(ReadableStreamDefaultReader.prototype[k])]),
+    byob: ['read', 'cancel'].map((k) => [k, desc(ReadableStreamBYOBReader.prototype, k), fn(ReadableStreamBYOBReader.prototype[k])]),
+    iter: ['next', 'return'].map((k) => [k, desc(iterProto, k), fn(iterProto[k])]),
+    response: ['clone', 'text', 'json', 'arrayBuffer', 'blob', 'formData', 'bytes'].map((k) => [k, desc(Response.prototype, k), fn(Response.prototype[k])]),
+  };
+  const sse = () => fetch(origin + '/lab/sse/probe-' + Math.random().toString(36).slice(2), { method: 'POST' });
+  const ways = {};
+  const err = (e) => [e.name, e.message, String(e.stack).split('\n').length];
+  {
+    const r = await sse();
+    const rd = r.body.pipeThrough(new TextDecoderStream()).getReader();
+    let t = '';
+    for (;;) { const { value, done } = await rd.read(); if (done) break; t += value; }
+    // (not r.body.locked: through the hook's pass-through stage the source's pipe finishes a few
+    // microtasks before the page reads `done`, so the lock is already released; README)
+    ways.pipeThrough = [t, r.bodyUsed];
+  }
+  {
+    const r = await sse();
+    const got = [];
+    await r.body.pipeTo(new WritableStream({ write(c) { got.push(c.constructor.name, c.byteLength > 0); } }));
+    ways.pipeTo = [got.length > 0, r.body.locked];
+  }
+  {
+    const r = await sse();
+    let t = '';
+    const d = new TextDecoder();
+    for await (const c of r.body) t += d.decode(c, { stream: true });
+    ways.forAwait = [t, r.body.locked];
+  }
+  {
+    const r = await sse();
+    for await (const c of r.body) if (c) break;
+    ways.forAwaitBreak = [r.body.locked];
+  }
+  {
+    const r = await sse();
+    const [a, b] = r.body.tee();
+    ways.tee = await Promise.all([new Response(a).text(), new Response(b).text()]);
+  }
+  {
+    const r = await sse();
+    const rd = r.body.getReader({ mode: 'byob' });
+    let n = 0;
+    let buf = new ArrayBuffer(8);
+    for (;;) { const { value, done } = await rd.read(new Uint8Array(buf)); if (done) break; n += value.byteLength; buf = value.buffer; }
+    ways.byob = [n, rd.constructor.name];
+  }
+  {
+    const r = await sse();
+    ways.text = [await r.text(), r.bodyUsed];
+  }
+  {
+    const r = await sse();
+    const rd = r.body.getReader();
+    const first = await rd.read();
+    const p = rd.read();
+    await rd.cancel('stop');
+    const after = await p;
+    ways.cancel = [first.done, after.done, after.value === undefined, r.body.locked];
+    try { r.body.getReader(); } catch (e) { ways.lockedGetReader = err(e); }
+    rd.releaseLock();
+    ways.readAfterRelease = await rd.read().then(() => 'resolved', (e) => [e.name, e.message]);
+  }
+  {
+    const r = await sse();
+    try { r.body.pipeThrough({}); } catch (e) { ways.badPipeThrough = err(e); }
+    ways.badPipeTo = await r.body.pipeTo({}).then(() => 'resolved', (e) => [e.name, e.message]);
+    ways.afterBad = [r.body.locked, (await r.text()).length > 0];
+  }
+  out.bodyWays = ways;
+
   // --- WebSocket: instance properties and the event sequence ---
   const ws = new WebSocket(wsOrigin + '/lab/ws/probe?x=1', []);
   out.wsInstance = { isWs: ws instanceof WebSocket, ctor: ws.constructor === WebSocket, proto: Object.getPrototypeOf(ws) === WebSocket.prototype, url: ws.url, readyState: ws.readyState, binaryType: ws.binaryType, protocol: ws.protocol, extensions: ws.extensions, bufferedAmount: ws.bufferedAmount, ownKeys: Reflect.ownKeys(ws), onmessage: ws.onmessage };

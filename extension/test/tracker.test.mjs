@@ -132,3 +132,56 @@ test('wsOutcome_closeCases_mapped', () => {
   w.t.frame(2, DONE);
   assert.equal(wsOutcome(w.t, { code: 1000, wasClean: true }, true), 'complete');
 });
+
+test('gapStats_framesOfOneChunk_sameAsSingleFrames', () => {
+  const one = createGapStats();
+  const many = createGapStats();
+  for (const [t, k] of [[0, 1], [10, 3], [40, 600], [45, 2]]) {
+    many.frames(t, k);
+    for (let i = 0; i < k; i++) one.frame(t);
+  }
+  assert.deepEqual(many.summary(), one.summary());
+  assert.equal(many.gaps, one.gaps);
+  assert.equal(many.p95(), one.p95());
+});
+
+test('tracker_countedFramesThenClassified_sameEndAsFramePerEvent', () => {
+  const a = tracker();
+  const b = tracker();
+  a.t.frame(10, TOKEN);
+  b.t.frame(10, TOKEN);
+  for (let i = 0; i < 3; i++) a.t.frame(20, TOKEN);
+  a.t.frame(20, DONE);
+  b.t.frames(20, 4); // counted now, classified when the tail is parsed
+  for (let i = 0; i < 3; i++) b.t.classify(TOKEN);
+  b.t.classify(DONE);
+  for (const x of [a, b]) x.t.end(30, { outcome: x.t.cleanOutcome() });
+  assert.deepEqual(b.out, a.out);
+  assert.equal(b.out.at(-1).outcome, 'complete');
+});
+
+test('tracker_classifiedError_reportedOnceWithoutFirstToken', () => {
+  const { t, types } = tracker();
+  t.frames(5, 2);
+  t.classify({ token: false, terminal: false, errorType: 'overloaded_error' });
+  t.classify({ token: false, terminal: false, errorType: 'overloaded_error' });
+  assert.deepEqual(types(), ['stream.progress', 'stream.error']);
+});
+
+test('tracker_onTick_runsBeforeStallCheck', () => {
+  const { t, out } = tracker();
+  t.frame(0, TOKEN);
+  t.onTick = () => t.classify(DONE); // the kept tail held the terminal marker
+  t.tick(1e6);
+  assert.equal(out.filter((e) => e.type === 'stream.stall').length, 0);
+});
+
+test('tracker_bodyNobodyReads_noStallUntilRead', () => {
+  const { t, out } = tracker();
+  t.unread = true; // the page has not started reading the body
+  t.tick(1e6);
+  assert.equal(out.filter((e) => e.type === 'stream.stall').length, 0);
+  t.unread = false;
+  t.tick(2e6);
+  assert.equal(out.filter((e) => e.type === 'stream.stall').length, 1);
+});

@@ -40,6 +40,20 @@ export function createGapStats() {
       lastAt = t;
       return gap;
     },
+    /** k frames that arrived together at time t (one chunk): one gap, then k-1 gaps of 0. */
+    frames(t, k) {
+      if (k <= 0) return;
+      this.frame(t);
+      const zeros = k - 1;
+      if (zeros === 0) return;
+      count += zeros;
+      // only the last GAP_WINDOW gaps are kept: more zeros than that fill the whole window
+      for (let i = 0; i < zeros && i < GAP_WINDOW; i++) {
+        if (recent.length < GAP_WINDOW) recent.push(0);
+        else recent[next] = 0;
+        next = (next + 1) % GAP_WINDOW;
+      }
+    },
     get gaps() {
       return count;
     },

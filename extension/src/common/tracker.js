@@ -82,6 +82,36 @@ export function createTracker(o) {
       if (cls.errorType) self.error(cls.errorType, null);
       if (t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
     },
+    /**
+     * k frames of one chunk, counted but not classified (an answering SSE body: the hook's hot
+     * path). Same accounting as k frame() calls at t whose classification comes later through
+     * classify(); the first token is always seen through frame() first.
+     */
+    frames(t, k) {
+      if (ended || k <= 0) return;
+      frames += k;
+      gaps.frames(t, k);
+      lastActivity = t;
+      stalled = false;
+      if (t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
+    },
+    /** The classification of a frame already counted by frames(): flags and errors only. */
+    classify(cls) {
+      if (ended) return;
+      if (cls.token) {
+        answering = true;
+        terminalSeen = false;
+      }
+      if (cls.terminal) {
+        terminalSeen = true;
+        answering = false;
+      }
+      if (cls.errorType) self.error(cls.errorType, null);
+    },
+    /** Called first on each timer tick (the body observer classifies what it has kept). */
+    onTick: null,
+    /** True while nobody reads the body (fetch): silence is then no stall of the stream. */
+    unread: false,
     error(errorType, status) {
       if (ended || reportedErrors.includes(errorType)) return;
       reportedErrors.push(errorType);
@@ -90,8 +120,10 @@ export function createTracker(o) {
     /** Timer tick: emits a pending progress summary and at most one stall per silent period. */
     tick(t, stallFloorMs) {
       if (ended) return;
+      if (self.onTick) self.onTick(t);
+      if (ended) return;
       if (frames > progressFrames && t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
-      if (stalled || (o.kind === 'ws' && !answering) || terminalSeen) return;
+      if (stalled || (o.kind === 'ws' && !answering) || terminalSeen || self.unread) return;
       const threshold = stallThreshold(gaps, stallFloorMs ?? o.stallFloorMs);
       const silent = t - lastActivity;
       if (silent > threshold) {
@@ -102,6 +134,12 @@ export function createTracker(o) {
     /** The outcome of a body that ended without an error. */
     cleanOutcome() {
       return terminalSeen || !requiresTerminal || o.kind === 'ws' ? 'complete' : 'truncated';
+    },
+    get frameCount() {
+      return frames;
+    },
+    get firstTokenSeen() {
+      return firstTokenAt !== null;
     },
     get answering() {
       return answering;

@@ -8,6 +8,7 @@ import { captureNatives, nowMs, call } from './natives.js';
 import { createStealth } from './stealth.js';
 import { createHookChannel } from './channel.js';
 import { wrapFetch } from './wrap-fetch.js';
+import { wrapStreams } from './wrap-streams.js';
 import { wrapWebSocket, wrapEventSource } from './wrap-ws.js';
 import { watchBanners, watchInit, checkOriginals, watchReplacements } from './page-watch.js';
 
@@ -108,6 +109,8 @@ export function installHook(g) {
       // an API we cannot wrap stays untouched
     }
   };
+  install('bodies', wrapStreams);
+  ctx.bodies = wrappers.bodies || null;
   install('fetch', wrapFetch);
   install('WebSocket', wrapWebSocket);
   install('EventSource', wrapEventSource);

@@ -1,19 +1,16 @@
 // fetch observer. The page gets a promise that settles with the ORIGINAL Response object (same
 // url, redirected, headers, status, body bytes) or the original rejection reason.
 //
-// How we read the body without touching the page's view of it: for a stream candidate we call
-// the captured Response.prototype.clone() before the page ever sees the Response, and read the
-// clone's branch ourselves. The page still holds the one Response it would have had: bodyUsed is
-// false, body bytes identical, reads are never delayed (the tee feeds both branches as bytes
-// arrive). Trade-offs, documented in the README: (1) if the page cancels its reader without
-// aborting the request, our branch keeps the download running to its end; (2) the returned
-// promise is a fresh native Promise (so an unhandled rejection still reaches the page exactly as
-// before) that settles one microtask after the original.
+// The body is observed through the page's own reads (wrap-streams.js): no second reading, no
+// copy, the page keeps the one Response it would have had. Only where stream wrappers could not
+// be installed do we fall back to reading a Response.clone() (a tee) taken before the page sees
+// the Response. The returned promise is a fresh native Promise (so an unhandled rejection still
+// reaches the page exactly as before) that settles one microtask after the original.
 import { streamRule, isStreamingContentType } from '../common/sites.js';
-import { createLineParser, classifySseEvent } from '../common/sse.js';
-import { createSseByteParser } from '../common/sse-bytes.js';
 import { utf8Length } from '../common/sha256.js';
 import { call } from './natives.js';
+import { createBodyObserver, isAbort, errorName } from './body-observer.js';
+import { readCopy } from './wrap-responses.js';
 
 export function wrapFetch(ctx) {
   const { g, N, stealth } = ctx;
@@ -114,60 +111,14 @@ function onResponse(ctx, response, tracker, url, startedAt) {
     tracker.end(t, { outcome: tracker.cleanOutcome() });
     return;
   }
+  if (ctx.bodies) {
+    ctx.bodies.watch(response, tracker);
+    return;
+  }
+  // no stream wrappers in this realm: read a tee of the body (the page's Response is unchanged)
   const copy = N.apply(N.responseClone, response, []);
-  readBody(ctx, copy, tracker);
+  const tap = createBodyObserver(ctx, tracker).tap(0);
+  tap.obs.activate(tap);
+  readCopy(N, call(N, N.responseBody, copy), tap);
 }
 
-function readBody(ctx, copy, tracker) {
-  const { N, site } = ctx;
-  const reader = N.apply(N.getReader, N.apply(N.responseBody, copy, []), []);
-  const decoder = new N.TextDecoder();
-  // Events of one chunk arrived together: one timestamp per chunk, not one clock read per event.
-  let chunkTime = 0;
-  const onRecord = (type, data) => tracker.frame(chunkTime, classifySseEvent(site, type, data));
-  // SSE is parsed on the bytes (only short or error values are decoded); other bodies as text.
-  const sse = tracker.kind === 'sse';
-  const parser = sse
-    ? createSseByteParser(onRecord, (b, s, e) => N.apply(N.decode, decoder, [new N.Uint8Array(b.buffer, b.byteOffset + s, e - s)]))
-    : createLineParser((rec) => onRecord('message', rec));
-  const step = (result) => {
-    const t = ctx.now();
-    chunkTime = t;
-    if (result.done) {
-      if (!sse) parser.push(N.apply(N.decode, decoder, []));
-      parser.end();
-      tracker.end(ctx.now(), { outcome: tracker.cleanOutcome() });
-      return;
-    }
-    const chunk = result.value;
-    tracker.bytes(t, chunk.byteLength);
-    parser.push(sse ? chunk : N.apply(N.decode, decoder, [chunk, { stream: true }]));
-    next();
-  };
-  const fail = (error) => {
-    tracker.end(ctx.now(), { outcome: isAbort(error) ? 'aborted' : 'error', errorName: errorName(error) });
-  };
-  const next = () => {
-    N.apply(N.then, N.apply(N.read, reader, []), [guard(step, fail), fail]);
-  };
-  next();
-}
-
-function guard(fn, fail) {
-  return (v) => {
-    try {
-      fn(v);
-    } catch (e) {
-      fail(e);
-    }
-  };
-}
-
-export function isAbort(error) {
-  return !!error && typeof error === 'object' && error.name === 'AbortError';
-}
-
-export function errorName(error) {
-  const name = error && typeof error === 'object' ? error.name : null;
-  return typeof name === 'string' && /^[A-Za-z]{1,40}$/.test(name) ? name : 'Error';
-}

@@ -19,7 +19,11 @@ async function runProbe(chromium, extension, server) {
       const types = await withTimeout(pollWorker(b.worker, page, server), 15000, 'hook active');
       assert.ok(types.length > 0);
     }
-    return await withTimeout(page.evaluate(fidelityProbe, { origin: server.origin, wsOrigin: server.wsOrigin }), 30000, 'fidelity probe');
+    const probe = await withTimeout(page.evaluate(fidelityProbe, { origin: server.origin, wsOrigin: server.wsOrigin }), 30000, 'fidelity probe');
+    if (!extension) return { probe };
+    await new Promise((r) => setTimeout(r, 500)); // the last stream.* events reach the worker
+    const ends = await b.worker.evaluate(() => globalThis.__streamdoctor.outgoing.map((e) => JSON.parse(e)).filter((e) => e.type === 'stream.end' && e.closeCode === null));
+    return { probe, ends };
   } finally {
     await b.close();
   }
@@ -38,12 +42,19 @@ async function pollWorker(worker, page, server) {
 test('fidelity_probePage_identicalWithAndWithoutExtension', { skip: driver.skip, timeout: 180000 }, async () => {
   const server = await startLabServer({ answer: 'probe-answer' });
   try {
-    const plain = await runProbe(driver.chromium, false, server);
-    const hooked = await runProbe(driver.chromium, true, server);
+    const { probe: plain } = await runProbe(driver.chromium, false, server);
+    const { probe: hooked, ends } = await runProbe(driver.chromium, true, server);
     assert.ok(plain.wsEvents.length >= 7, 'the probe exercised the socket');
     assert.match(plain.sse.text, /\[DONE\]/);
+    if (process.env.FIDELITY_DUMP) (await import('node:fs')).writeFileSync(process.env.FIDELITY_DUMP, JSON.stringify({ plain, hooked, ends }, null, 1));
     for (const key of Object.keys(plain)) assert.deepEqual(hooked[key], plain[key], `difference in ${key}`);
     assert.deepEqual(Object.keys(hooked).sort(), Object.keys(plain).sort());
+    // and the hook observed every way the probe consumed an SSE body (stream.end per body)
+    const outcomes = ends.map((e) => `${e.outcome}/${e.frames}/${e.terminalSeen}`);
+    const complete = outcomes.filter((o) => o === 'complete/3/true').length;
+    const aborted = outcomes.filter((o) => o.startsWith('aborted/')).length;
+    assert.ok(complete >= 8, `complete SSE bodies (warm-up, reader, pipeThrough, pipeTo, for await, tee, BYOB, text, text after bad pipes): ${outcomes}`);
+    assert.ok(aborted >= 2, `aborted (for await break, reader.cancel): ${outcomes}`);
   } finally {
     await server.close();
   }
