@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class BreakDetector {
   private static final int MAX_TRACKED = 512;
-  /** How long before its end a browser-side abort of a stream's request explains that end. */
+  /** How far from its end a browser-side abort of a stream's request explains that end. */
   static final double ABORT_EXPLAINS_MS = 2_000;
 
   private final Map<String, BreakTrigger> broken = lru();
@@ -52,7 +52,7 @@ public final class BreakDetector {
     BreakTrigger prior = broken.get(e.stream());
     open.remove(e.stream());
     if (prior == null) {
-      return e.isBreak() && !abortedJustBefore(e) ? first(e.stream(), "end", e.ts()) : Optional.empty();
+      return e.isBreak() && !abortedNear(e.stream(), e.ts()) ? first(e.stream(), "end", e.ts()) : Optional.empty();
     }
     String kind = e.isBreak() ? "end" : "recovered";
     if ("error".equals(prior.kind()) || "end".equals(prior.kind())) {
@@ -70,11 +70,7 @@ public final class BreakDetector {
    * hook reach the host by different paths; in Firefox the abort often lands after the end).
    */
   public boolean withdraw(BreakTrigger t) {
-    if (t.stream() == null || !"end".equals(t.kind())) {
-      return false;
-    }
-    Double at = abortedByBrowser.get(t.stream());
-    if (at == null || at < t.at() - ABORT_EXPLAINS_MS || at > t.at() + ABORT_EXPLAINS_MS) {
+    if (t.stream() == null || !"end".equals(t.kind()) || !abortedNear(t.stream(), t.at())) {
       return false;
     }
     broken.remove(t.stream());
@@ -83,13 +79,13 @@ public final class BreakDetector {
 
   /**
    * The browser itself cancelled the stream's request (net::ERR_ABORTED, Firefox's
-   * NS_BINDING_ABORTED: navigation, reload, stop, tab close) just before the page saw it fail.
+   * NS_BINDING_ABORTED: navigation, reload, stop, tab close) around the time the page saw it fail.
    * Firefox still rejects the page's reader with a TypeError then, which reads as an error end;
    * a network failure has its own codes (NetErrors), so this is the user leaving, not a break.
    */
-  private boolean abortedJustBefore(StreamEnded e) {
-    Double at = abortedByBrowser.get(e.stream());
-    return at != null && e.ts() - at >= 0 && e.ts() - at <= ABORT_EXPLAINS_MS;
+  private boolean abortedNear(String stream, double endTs) {
+    Double at = abortedByBrowser.get(stream);
+    return at != null && Math.abs(endTs - at) <= ABORT_EXPLAINS_MS;
   }
 
   private Optional<BreakTrigger> first(String stream, String kind, double at) {
