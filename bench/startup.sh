@@ -39,6 +39,14 @@ for jdk in 17 25; do
     "$java" "$work/bare$jdk" > "$work/bare$jdk/hello"
   chmod +x "$work/bare$jdk/hello"
   specs="$specs bare_java$jdk=$work/bare$jdk/hello"
+  rt="$work/jdk$jdk/home/data/runtime/bin/java"
+  if [ -x "$rt" ]; then
+    # The floor on the private runtime the installer linked (JDK 17): the host's own cost above it.
+    printf '#!/bin/sh\nexec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp %s JavaHello "$@"\n' \
+      "$rt" "$work/bare$jdk" > "$work/bare$jdk/hello-linked"
+    chmod +x "$work/bare$jdk/hello-linked"
+    specs="$specs bare_java${jdk}_linked=$work/bare$jdk/hello-linked"
+  fi
   if [ "$jdk" = 25 ]; then
     # The JVM's floor with the same help our launcher gets: the bare class with its own AOT cache
     # (the cache needs a jar on the class path, not a folder).
@@ -75,6 +83,8 @@ for jdk in 25 17; do
   b=$(get bare_java$jdk)
   [ -n "$h" ] && echo "jdk$jdk: host_ms=$h bare_java_ms=$b python_echo_ms=$py ratio=$(awk -v a="$h" -v b="$py" 'BEGIN{printf "%.2f", a/b}') bare_java_ratio=$(awk -v a="$b" -v b="$py" 'BEGIN{printf "%.2f", a/b}')"
 done
+a=$(get bare_java17_linked)
+[ -n "$a" ] && echo "jdk17: bare_java_linked_ms=$a bare_java_linked_ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (the JVM's floor on the linked runtime)"
 a=$(get bare_java25_aot)
 [ -n "$a" ] && echo "jdk25: bare_java_aot_ms=$a bare_java_aot_ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (the JVM's floor with an AOT cache)"
 

@@ -52,6 +52,17 @@ final class FileOps {
     files.add(file.toAbsolutePath());
   }
 
+  /** A folder tree someone else (jlink) wrote: its folders and files, all ours from now on. */
+  void adoptTree(Path root) throws IOException {
+    for (Path p : RuntimeLinker.tree(root)) {
+      if (Files.isDirectory(p)) {
+        createdDirs.add(p);
+      } else {
+        files.add(p);
+      }
+    }
+  }
+
   Set<Path> files() {
     return files;
   }

@@ -21,9 +21,17 @@ import java.util.Set;
  * does not are removed.
  */
 public final class Installer {
-  /** {@code hostProgram}: set when running from a packaged runtime (jpackage launcher): no jar copy. */
+  /**
+   * {@code hostProgram}: set when running from a packaged runtime (jpackage launcher): no jar copy.
+   * {@code train}: make the class-data archive; {@code link}: a private runtime where it helps.
+   */
   public record Options(List<Browser> browsers, Path profileDir, List<String> extraIds, JavaRuntime java,
-      Path jar, Path hostProgram, boolean train) {}
+      Path jar, Path hostProgram, boolean train, boolean link) {
+    public Options(List<Browser> browsers, Path profileDir, List<String> extraIds, JavaRuntime java,
+        Path jar, Path hostProgram, boolean train) {
+      this(browsers, profileDir, extraIds, java, jar, hostProgram, train, false);
+    }
+  }
 
   private final Layout layout;
   private final PrintWriter out;
@@ -85,18 +93,33 @@ public final class Installer {
     } else {
       ops.adopt(jar);
     }
+    Path runtimeDir = app.resolve(RuntimeLinker.DIR_NAME);
+    Optional<RuntimeLinker.Linked> linked = o.link() && RuntimeLinker.applies(os, o.java())
+        ? new RuntimeLinker(out).link(o.java(), runtimeDir) : Optional.empty();
+    if (linked.isEmpty()) {
+      RuntimeLinker.deleteTree(runtimeDir); // an earlier install's runtime, now unused
+    }
+    JavaRuntime java = linked.map(RuntimeLinker.Linked::java).orElse(o.java());
+    if (linked.isPresent()) {
+      ops.adoptTree(runtimeDir);
+    }
     Path archive = null;
     if (o.train()) {
-      archive = new ArchiveTrainer(o.java(), out).train(jar, app.resolve(o.java().archiveName()));
+      // Trained on the runtime the launcher runs: an archive is only valid for the JVM that made it.
+      archive = new ArchiveTrainer(java, out).train(jar, app.resolve(java.archiveName()));
       if (archive != null) {
         ops.adopt(archive);
       }
     }
     String home = layout.scope() == Scope.USER ? layout.platform().env().get("STREAMDOCTOR_HOME") : null;
     Path launcher = app.resolve(Launcher.fileName(os));
-    String text = Launcher.render(os, o.java().command(jar, archive), home);
+    String text = linked.isPresent()
+        ? Launcher.renderGuarded(java.command(jar, archive), o.java().command(jar, null),
+            linked.get().sourceRelease(), linked.get().versionLine(), home)
+        : Launcher.render(os, o.java().command(jar, archive), home);
     ops.write(launcher, text.getBytes(StandardCharsets.UTF_8), true);
-    out.println("java: " + o.java().java() + " (Java " + o.java().feature() + ")");
+    out.println("java: " + o.java().java() + " (Java " + o.java().feature() + ")"
+        + linked.map(l -> ", run through the private runtime " + runtimeDir).orElse(""));
     return launcher;
   }
 

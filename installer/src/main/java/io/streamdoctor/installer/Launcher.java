@@ -26,10 +26,36 @@ public final class Launcher {
 
   /** {@code streamdoctorHome} is baked in when the installer ran with STREAMDOCTOR_HOME set. */
   public static String render(Os os, List<String> command, String streamdoctorHome) {
-    return os == Os.WINDOWS ? bat(command, streamdoctorHome) : posix(command, streamdoctorHome);
+    return os == Os.WINDOWS ? bat(command, streamdoctorHome) : posix(command, streamdoctorHome, null);
   }
 
-  private static String posix(List<String> command, String home) {
+  /**
+   * POSIX only: runs {@code linked} (a private runtime, {@link RuntimeLinker}) while the JDK it was
+   * linked from still has the version it had then, and {@code fallback} (that JDK itself) once it
+   * was updated, so a JDK security update always reaches the host. Shell builtins only (read, case,
+   * test): the check costs no process start.
+   */
+  public static String renderGuarded(List<String> linked, List<String> fallback, Path sourceRelease,
+      String versionLine, String streamdoctorHome) {
+    String guard = "v=\n"
+        + "if [ -r " + sh(sourceRelease.toString()) + " ]; then\n"
+        + "  while IFS= read -r l || [ -n \"$l\" ]; do case $l in JAVA_RUNTIME_VERSION=*) v=$l;; esac; done < "
+        + sh(sourceRelease.toString()) + "\n"
+        + "fi\n"
+        + "# The private runtime was linked from the JDK above; once that JDK changed, run it instead.\n"
+        + "if [ \"$v\" != " + sh(versionLine) + " ]; then\n"
+        + "  exec" + words(fallback) + " \"$@\"\n"
+        + "fi\n";
+    return posix(linked, streamdoctorHome, guard);
+  }
+
+  private static String words(List<String> command) {
+    StringBuilder s = new StringBuilder();
+    command.forEach(c -> s.append(' ').append(sh(c)));
+    return s.toString();
+  }
+
+  private static String posix(List<String> command, String home, String guard) {
     StringBuilder s = new StringBuilder("#!/bin/sh\n")
         .append("# StreamDoctor native-messaging host launcher, written by 'streamdoctor install' ")
         .append(Version.get()).append(".\n")
@@ -37,9 +63,10 @@ public final class Launcher {
     if (home != null) {
       s.append("STREAMDOCTOR_HOME=").append(sh(home)).append("\nexport STREAMDOCTOR_HOME\n");
     }
-    s.append("exec");
-    command.forEach(c -> s.append(' ').append(sh(c)));
-    return s.append(" \"$@\"\n").toString();
+    if (guard != null) {
+      s.append(guard);
+    }
+    return s.append("exec").append(words(command)).append(" \"$@\"\n").toString();
   }
 
   private static String bat(List<String> command, String home) {

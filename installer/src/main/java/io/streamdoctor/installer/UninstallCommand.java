@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Remove everything 'streamdoctor install' wrote, as listed in its install receipt: host"
-          + " manifests, registry keys, launcher, jar, class-data archive, extra extension ids, and"
+          + " manifests, registry keys, launcher, jar, class-data archive, private Java runtime, extra extension ids, and"
           + " the folders it created when they are empty. Nothing else.",
       "Your history, settings and logs stay unless --purge. Running it twice is harmless."
     })
