@@ -151,7 +151,7 @@ class DnsProberTest {
   void probe_truncatedUdpAnswer_retriedOverTcp() {
     system.mode(Mode.TRUNCATE_UDP).answers("104.18.32.47", "104.18.33.47");
     DnsProbe d = at(probe(1500), "system");
-    assertEquals("ok", d.outcome());
+    assertEquals("ok", d.outcome(), d.toString());
     assertEquals(List.of("104.18.32.47", "104.18.33.47"), d.answers());
     assertTrue(system.tcpQueries() >= 1, "no TCP query");
   }

@@ -124,18 +124,30 @@ public final class TestDnsServer implements AutoCloseable {
         Socket s = tcp.accept();
         exec.execute(() -> {
           try (s) {
+            // RFC 7766 6.2.1: a client may pipeline several queries on one connection (dnsjava
+            // sends the A and AAAA retries that way), so answer each until the client closes.
+            s.setSoTimeout((int) Math.max(1000, slowMs + 500));
             DataInputStream in = new DataInputStream(s.getInputStream());
-            byte[] req = new byte[in.readUnsignedShort()];
-            in.readFully(req);
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            respond(req, true, bytes -> {
-              out.writeShort(bytes.length);
-              out.write(bytes);
-              out.flush();
-            });
-            Thread.sleep(mode == Mode.SLOW ? slowMs + 100 : 50);
-          } catch (IOException | InterruptedException e) {
-            // The client gave up: fine for a test server.
+            while (true) {
+              int length;
+              try {
+                length = in.readUnsignedShort();
+              } catch (java.io.EOFException e) {
+                break;
+              }
+              byte[] req = new byte[length];
+              in.readFully(req);
+              respond(req, true, bytes -> {
+                synchronized (out) {
+                  out.writeShort(bytes.length);
+                  out.write(bytes);
+                  out.flush();
+                }
+              });
+            }
+          } catch (IOException e) {
+            // The client gave up or went idle: fine for a test server.
           }
         });
       } catch (IOException e) {
