@@ -29,6 +29,10 @@ final class EventFastPath {
     }
   }
 
+  /** URLs through the host's own privacy check, as on the reference path; other strings as sent. */
+  private static final StringCanon URLS = new StringCanon(256, Sanitizer::url);
+  private static final StringCanon STRINGS = new StringCanon(1024, s -> s);
+
   private EventFastPath() {}
 
   /** The event, or null when the reference path must decide. */
@@ -73,7 +77,7 @@ final class EventFastPath {
       if (i < 0) {
         p.skipChildren();
       } else {
-        args[i] = value(p, t, plan.type(i));
+        args[i] = value(p, t, plan.type(i), name);
       }
     }
     expect(p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null);
@@ -88,13 +92,13 @@ final class EventFastPath {
   }
 
   /** The same strict types as {@link RecordBinder}; only the unambiguous cases are taken here. */
-  private static Object value(JsonParser p, JsonToken t, Type type) throws IOException, Decline {
+  private static Object value(JsonParser p, JsonToken t, Type type, String name) throws IOException, Decline {
     if (t == JsonToken.VALUE_NULL) {
       return RecordBinder.absent(type);
     }
     if (type == String.class) {
       expect(t == JsonToken.VALUE_STRING);
-      return p.getText();
+      return name.equals("url") ? URLS.get(p.getText()) : STRINGS.get(p.getText());
     }
     if (type == double.class || type == Double.class) {
       expect(t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT);

@@ -30,11 +30,27 @@ class EventFastPathTest {
           + "\"gapMeanMs\":12.5,\"gapP95Ms\":40,\"gapMaxMs\":95,\"unknownField\":{\"a\":[1,2]}}",
       "{\"type\":\"stream.end\",\"ts\":5,\"stream\":\"s\",\"outcome\":\"error\",\"terminalSeen\":false,\"frames\":null}",
       "{\"v\":1,\"type\":\"browser.http_status\",\"seq\":9,\"ts\":2,\"tabId\":3,\"url\":\"https://x.test/\",\"status\":503}",
+      // The host's own privacy check (Sanitizer) on this path too: no query, fragment or credentials.
+      "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"stream\":\"1:2\",\"site\":\"chatgpt\","
+          + "\"url\":\"https://u:p@chatgpt.com/backend-api/conversation?q=SECRET#frag\",\"kind\":\"sse\",\"tabId\":1}",
   })
   void bind_plainEvent_equalsReferencePath(String json) throws Exception {
     EventFastPath.Bound fast = EventFastPath.bind(b(json));
     assertNotNull(fast);
     assertEquals(reference(json), fast.evidence());
+  }
+
+  @Test
+  void bind_repeatedValues_shareOneStringAcrossEvents() {
+    // The timeline keeps 20,000 events; each progress event repeating its stream id and URL as a
+    // new String was ~40 % of the live heap at full ingest (class histogram, docs/benchmarks.md).
+    String json = "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"stream\":\"7:9\",\"site\":\"chatgpt\","
+        + "\"url\":\"https://chatgpt.com/backend-api/conversation?x=1\",\"kind\":\"sse\",\"tabId\":1}";
+    var a = (io.streamdoctor.evidence.StreamOpened) EventFastPath.bind(b(json)).evidence();
+    var c = (io.streamdoctor.evidence.StreamOpened) EventFastPath.bind(b(json)).evidence();
+    org.junit.jupiter.api.Assertions.assertSame(a.stream(), c.stream());
+    org.junit.jupiter.api.Assertions.assertSame(a.url(), c.url());
+    assertEquals("https://chatgpt.com/backend-api/conversation", c.url());
   }
 
   @Test
