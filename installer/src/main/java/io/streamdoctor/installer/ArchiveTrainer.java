@@ -63,6 +63,10 @@ final class ArchiveTrainer {
         out.println("note: class-data archive not made (training run exceeded " + TIMEOUT_S + " s)");
         return null;
       }
+      List<String> dump = java.dumpOptions(archive);
+      if (dump != null && !dump(jar, archive, dump)) {
+        return null;
+      }
       if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
         out.println("class-data archive: " + archive);
         return archive;
@@ -77,7 +81,38 @@ final class ArchiveTrainer {
       return null;
     } finally {
       deleteTree(scratch);
+      try {
+        Files.deleteIfExists(JavaRuntime.classList(archive));
+      } catch (IOException e) {
+        // A leftover class list is harmless; the next install overwrites it.
+      }
     }
+  }
+
+  /** JDK 17-18's second step: the static archive from the training run's class list. */
+  private boolean dump(Path jar, Path archive, List<String> options) throws IOException, InterruptedException {
+    if (!Files.isRegularFile(JavaRuntime.classList(archive))) {
+      out.println("note: the training run listed no classes; the host starts without an archive");
+      return false;
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.java().toString());
+    cmd.addAll(java.baseOptions());
+    cmd.addAll(options);
+    cmd.addAll(List.of("-cp", jar.toString()));
+    Process p = new ProcessBuilder(cmd).directory(jar.getParent().toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    p.getOutputStream().close();
+    if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      out.println("note: class-data archive not made (dump exceeded " + TIMEOUT_S + " s)");
+      return false;
+    }
+    if (p.exitValue() != 0) {
+      out.println("note: the JVM could not dump a class-data archive (exit " + p.exitValue() + "); the host starts without one");
+      return false;
+    }
+    return true;
   }
 
   private static byte[] frame(String json) throws IOException {
