@@ -27,7 +27,7 @@ class EventFastPathTest {
       "{\"v\":1,\"type\":\"stream.open\",\"seq\":7,\"ts\":1764120000000.5,\"stream\":\"1:2\",\"site\":\"chatgpt\","
           + "\"url\":\"https://chatgpt.com/backend-api/conversation\",\"kind\":\"sse\",\"tabId\":1,\"payloadBytes\":2048}",
       "{\"v\":1,\"type\":\"stream.progress\",\"seq\":8,\"ts\":1,\"stream\":\"1:2\",\"frames\":3,\"bytes\":270,"
-          + "\"gapMeanMs\":12.5,\"gapP95Ms\":40,\"gapMaxMs\":95,\"unknownField\":{\"a\":[1,2]}}",
+          + "\"gapMeanMs\":12.5,\"gapP95Ms\":40,\"gapMaxMs\":95,\"unknownField\":\"x\"}",
       "{\"type\":\"stream.end\",\"ts\":5,\"stream\":\"s\",\"outcome\":\"error\",\"terminalSeen\":false,\"frames\":null}",
       "{\"v\":1,\"type\":\"browser.http_status\",\"seq\":9,\"ts\":2,\"tabId\":3,\"url\":\"https://x.test/\",\"status\":503}",
       // The host's own privacy check (Sanitizer) on this path too: no query, fragment or credentials.
@@ -72,6 +72,11 @@ class EventFastPathTest {
       "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"tabId\":99999999999999999999,\"stream\":\"s\"}",
       "{\"v\":1,\"type\":\"os.tcp_retransmits\",\"ts\":1}", // host-only evidence
       "{\"v\":1,\"type\":\"stream.open\",\"ts\":1}", // a required field missing
+      "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"stream\":\"s\",\"more\":{\"a\":[1]}}", // nested, even unknown
+      "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"stream\":\"s\\u0041\"}", // an escape
+      "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"stream\":\"\u00e9\"}", // non-ASCII
+      "{\"v\":1,\"type\":\"stream.open\",\"ts\":01,\"stream\":\"s\"}", // a leading zero
+      "{\"v\":1,\"type\":\"stream.open\",\"ts\":1,\"stream\":\"s\",}", // a trailing comma
   })
   void bind_anythingElse_declinesToTheReferencePath(String json) {
     assertNull(EventFastPath.bind(b(json)));
