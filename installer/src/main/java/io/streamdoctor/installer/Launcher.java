@@ -84,13 +84,32 @@ public final class Launcher {
     return s.append(" %*\r\n").toString();
   }
 
+  private static String unquote(String shQuotedBody) {
+    return shQuotedBody.replace("'\\''", "'");
+  }
+
   /** Single-quoted for sh: nothing inside is special except the quote itself. */
   static String sh(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  /** The program a launcher we wrote execs (the Java), for the "Java missing" check. */
+  private static final Pattern GUARD = Pattern.compile(
+      "(?m)^if \\[ -r '((?:[^']|'\\\\'')*)' \\]; then$[\\s\\S]*?^if \\[ \"\\$v\" != '((?:[^']|'\\\\'')*)' \\]; then\\n  exec '((?:[^']|'\\\\'')*)'");
+
+  /**
+   * The program a launcher we wrote execs (the Java), for the "Java missing" check. For a guarded
+   * launcher ({@link #renderGuarded}) the one it would run now: the private runtime while the
+   * JDK's release file still names the version it was linked from, that JDK's java otherwise.
+   */
   public static Optional<Path> program(String launcherText) {
+    Matcher g = GUARD.matcher(launcherText);
+    if (g.find()) {
+      Path release = Path.of(unquote(g.group(1)));
+      boolean same = RuntimeLinker.versionLine(release).map(unquote(g.group(2))::equals).orElse(false);
+      if (!same) {
+        return Optional.of(Path.of(unquote(g.group(3))));
+      }
+    }
     Matcher m = POSIX_EXEC.matcher(launcherText);
     if (m.find()) {
       return Optional.of(Path.of(m.group(1).replace("'\\''", "'")));

@@ -70,6 +70,18 @@ class LauncherGuardTest {
   }
 
   @Test
+  void program_guardedLauncher_namesTheJavaItWouldRunNow() throws Exception {
+    String text = Files.readString(launcher);
+    Files.writeString(release, VERSION + "\n");
+    assertEquals(dir.resolve("linked java"), Launcher.program(text).orElseThrow());
+    Files.writeString(release, "JAVA_RUNTIME_VERSION=\"17.0.16+8\"\n");
+    assertEquals(dir.resolve("system java"), Launcher.program(text).orElseThrow(),
+        "after a JDK update status must check the JDK's java, which the launcher now runs");
+    Files.delete(release);
+    assertEquals(dir.resolve("system java"), Launcher.program(text).orElseThrow());
+  }
+
+  @Test
   void launcher_releaseWithoutTrailingNewline_stillMatches() throws Exception {
     // `read` is false on a last line without a newline; the launcher still looks at that line.
     Files.writeString(release, "JAVA_VERSION=\"17.0.15\"\n" + VERSION);
