@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Register the native-messaging host with your browsers: copies this jar to a stable folder,"
-          + " writes a launcher that starts Java by absolute path, one host manifest per browser"
+          + " writes a launcher that starts Java by absolute path (on JDK 17 through a private runtime"
+          + " linked with only the host's modules, used while that JDK is not updated), a class-data"
+          + " archive, one host manifest per browser"
           + " (registry keys on Windows) and an install receipt, then checks the real hop"
           + " (as 'streamdoctor status' does).",
       "Without --browser it registers every supported browser found on this machine.",
