@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Makes the class-data archive (CDS / AOT cache) at install time with one training run of the host:
@@ -127,8 +125,8 @@ final class ArchiveTrainer {
     if (dir == null) {
       return;
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileOps.deleteTree(dir);
     } catch (IOException e) {
       // A leftover temp folder is harmless.
     }

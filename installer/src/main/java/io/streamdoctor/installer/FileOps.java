@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** File writes that remember what they created, for the receipt. */
 final class FileOps {
@@ -54,11 +56,13 @@ final class FileOps {
 
   /** A folder tree someone else (jlink) wrote: its folders and files, all ours from now on. */
   void adoptTree(Path root) throws IOException {
-    for (Path p : RuntimeLinker.tree(root)) {
-      if (Files.isDirectory(p)) {
-        createdDirs.add(p);
-      } else {
-        files.add(p);
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.map(Path::toAbsolutePath).toList()) {
+        if (Files.isDirectory(p)) {
+          createdDirs.add(p);
+        } else {
+          files.add(p);
+        }
       }
     }
   }
@@ -105,6 +109,18 @@ final class FileOps {
       return true;
     } catch (NoSuchFileException e) {
       return false;
+    }
+  }
+
+  /** Deletes a folder and everything in it, deepest first; nothing when it does not exist. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

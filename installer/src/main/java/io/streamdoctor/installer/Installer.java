@@ -97,7 +97,7 @@ public final class Installer {
     Optional<RuntimeLinker.Linked> linked = o.link() && RuntimeLinker.applies(os, o.java())
         ? new RuntimeLinker(out).link(o.java(), runtimeDir) : Optional.empty();
     if (linked.isEmpty()) {
-      RuntimeLinker.deleteTree(runtimeDir); // an earlier install's runtime, now unused
+      FileOps.deleteTree(runtimeDir); // an earlier install's runtime, now unused
     }
     JavaRuntime java = linked.map(RuntimeLinker.Linked::java).orElse(o.java());
     if (linked.isPresent()) {

@@ -5,12 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Links a private Java runtime with only the host's modules (jlink) next to the jar, for JDK 17.
@@ -73,17 +70,17 @@ final class RuntimeLinker {
     Path old = dest.resolveSibling(dest.getFileName() + ".old");
     Path log = dest.resolveSibling(dest.getFileName() + ".jlink.log");
     try {
-      deleteTree(fresh);
+      FileOps.deleteTree(fresh);
       run(List.of(jlink.toString(), "--add-modules", String.join(",", MODULES), "--output", fresh.toString(),
           "--strip-debug", "--no-header-files", "--no-man-pages", "--generate-cds-archive"), log);
       Files.deleteIfExists(log);
       // Two renames: a browser starting the host meanwhile finds the old runtime or the new one.
-      deleteTree(old);
+      FileOps.deleteTree(old);
       if (Files.exists(dest)) {
         Files.move(dest, old);
       }
       Files.move(fresh, dest);
-      deleteTree(old);
+      FileOps.deleteTree(old);
       out.println("java runtime: linked " + MODULES.size() + " modules from " + home + " into " + dest);
       return Optional.of(new Linked(new JavaRuntime(dest.resolve("bin").resolve("java"), source.feature()),
           release, version.get()));
@@ -125,29 +122,9 @@ final class RuntimeLinker {
     }
   }
 
-  /** Every file and folder of a linked runtime, folders first, for the receipt. */
-  static List<Path> tree(Path dir) throws IOException {
-    List<Path> all = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.forEach(p -> all.add(p.toAbsolutePath()));
-    }
-    return all;
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
   private static void quietlyDelete(Path dir) {
     try {
-      deleteTree(dir);
+      FileOps.deleteTree(dir);
     } catch (IOException e) {
       // A leftover "runtime.new" is replaced by the next install.
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code streamdoctor uninstall}: removes what the receipt lists (files, registry keys, then the
@@ -94,10 +93,8 @@ public final class Uninstaller {
     if (!Files.exists(dir)) {
       return 0;
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      FileOps.deleteTree(dir);
       out.println("purged " + dir);
       return 0;
     } catch (IOException e) {
