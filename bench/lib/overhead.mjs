@@ -2,18 +2,36 @@
 // WebSocket and over SSE (fetch + body reader, as the chat sites do), in two headless Chromiums
 // started alike: one with the extension (its MAIN-world hook wraps WebSocket and fetch on
 // http://127.0.0.1/*), one without. Runs alternate between the two browsers and flip order
-// every round; the page times itself (first byte requested → last message handled).
+// every round; the page times itself (first byte requested → last message handled) and posts
+// its result to this server.
+// The browsers are driven over a bare CDP pipe (lib/cdp-pipe.mjs), not Playwright: Playwright
+// enables the Network domain on every page, which made Chromium report each of the 30,000
+// frames to the driver and roughly halved the WebSocket rate of both browsers.
+// With OVERHEAD_PIN=1 (the default on ≥ 2 CPUs) the browsers run on the last CPU and this
+// driver and its server on the first: the browser's processes (and the extension's worker and
+// native host, its children) then share one core, so every cycle the extension spends shows up
+// in the rate, and the rate no longer jumps with where the scheduler puts the processes.
+// SSE streams OVERHEAD_SSE_MESSAGES (default 300,000): 30,000 SSE events arrive in 2-3 reads
+// within ~50 ms, a time that measures the start of a stream rather than its throughput; the
+// start is reported on its own as fetch → first chunk (`*_first_chunk_ms`).
 // SSE is read with a body reader (`res.body.getReader().read()`), as the chat sites' code does.
 // Usage: node overhead.mjs ROUNDS N   Prints {"ws":{...},"sse":{...},"ws_ratio","sse_ratio"}
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeProfile, launchBrowser, CHROMIUM, playwright } from './e2e.mjs';
+import { spawnSync } from 'node:child_process';
+import { makeProfile, CHROMIUM, EXTENSION } from './e2e.mjs';
+import { safeEnv } from '../../e2e/lib/safety.mjs';
+import { launchPiped, waitForTarget, QUIET_FLAGS } from './cdp-pipe.mjs';
 
 const ROUNDS = Number(process.argv[2] || 7);
 const N = Number(process.argv[3] || 30000);
+const N_SSE = Number(process.env.OVERHEAD_SSE_MESSAGES || 300000);
+const count = (mode) => (mode === 'ws' ? N : N_SSE);
+const PIN = process.env.OVERHEAD_PIN ? process.env.OVERHEAD_PIN === '1' : cpus().length >= 2;
+const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 // OVERHEAD_PIPE=1 adds "ssepipe": the same SSE body consumed through pipeThrough(TextDecoderStream)
 // (reported in the JSON only; the last line of overhead.sh stays ws + reader SSE)
 const MODES = process.env.OVERHEAD_PIPE === '1' ? ['ws', 'sse', 'ssepipe'] : ['ws', 'sse'];
@@ -21,8 +39,10 @@ const PAYLOAD = JSON.stringify({ v: 'x'.repeat(80) }); // ~90 bytes, a typical t
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>overhead</title><script>
 const q = new URLSearchParams(location.search); const n = Number(q.get('n')); const mode = q.get('mode');
-window.__bench = { done: false };
-const finish = (t0, c, firstMs) => { window.__bench = { done: true, ms: performance.now() - t0, msgs: c, firstMs }; };
+const finish = (t0, c, firstMs) => {
+  const r = { ms: performance.now() - t0, msgs: c, firstMs };
+  fetch('/result?run=' + q.get('run'), { method: 'POST', body: JSON.stringify(r) });
+};
 if (mode === 'ws') {
   const t0 = performance.now(); let c = 0;
   const ws = new WebSocket('ws://' + location.host + '/ws?n=' + n);
@@ -60,9 +80,16 @@ function pump(socket, total, make, end) {
   step();
 }
 const wsFrame = (text) => { const b = Buffer.from(text); return Buffer.concat([Buffer.from([0x81, b.length]), b]); };
+const results = new Map(); // run id → resolve
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); return; }
+  if (url.pathname === '/result') {
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => { res.end('ok'); results.get(url.searchParams.get('run'))?.(JSON.parse(body)); });
+    return;
+  }
   if (url.pathname === '/sse') {
     req.resume();
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
@@ -84,29 +111,42 @@ server.on('upgrade', (req, socket) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
+if (PIN) {
+  const last = String(cpus().length - 1);
+  // this driver and its server on CPU 0 (every thread), the browsers on the last CPU
+  const r = spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`taskset failed: ${r.stderr || r.error}`);
+  process.env.CDP_PIN_CPU = last;
+}
 const profile = makeProfile('overhead');
-const hooked = await launchBrowser(profile.profile);
-const { chromium } = await playwright();
 const plainDir = mkdtempSync(join(tmpdir(), 'sd-overhead-plain-'));
-const plain = { context: await chromium.launchPersistentContext(plainDir, {
-  executablePath: CHROMIUM, headless: false, timeout: 30_000,
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-}) };
+const pin = PIN ? { pinCpu: process.env.CDP_PIN_CPU } : {};
+const hooked = await launchPiped(CHROMIUM, [...QUIET_FLAGS, `--user-data-dir=${profile.profile}`,
+  `--load-extension=${EXTENSION}`, `--disable-extensions-except=${EXTENSION}`], { env: safeEnv(null), ...pin });
+const plain = await launchPiped(CHROMIUM, [...QUIET_FLAGS, `--user-data-dir=${plainDir}`], { env: safeEnv(null), ...pin });
+const isWorker = (t) => t.type === 'service_worker' && t.url.includes(EXTENSION_ID);
+await waitForTarget(hooked, isWorker, 15_000, 'extension service worker');
 
+let runId = 0;
 async function once(b, mode) {
-  const page = await b.context.newPage();
-  await page.goto(`${base}?mode=${mode}&n=${N}`);
-  await page.waitForFunction(() => window.__bench.done, null, { timeout: 120_000, polling: 50 });
-  const r = await page.evaluate(() => window.__bench);
-  await page.close();
-  if (r.msgs !== N) throw new Error(`${mode}: ${r.msgs} of ${N} messages`);
+  const run = String(++runId);
+  const n = count(mode);
+  let timer;
+  const result = new Promise((resolve, reject) => {
+    results.set(run, resolve);
+    timer = setTimeout(() => reject(new Error(`${mode}: no result in 120 s`)), 120_000);
+  });
+  const { targetId } = await b.send('Target.createTarget', { url: `${base}?mode=${mode}&n=${n}&run=${run}` });
+  const r = await result.finally(() => { clearTimeout(timer); results.delete(run); });
+  await b.send('Target.closeTarget', { targetId });
+  if (r.msgs !== n) throw new Error(`${mode}: ${r.msgs} of ${n} messages`);
   if (r.firstMs != null) firstMs[mode][b === hooked ? 'hooked' : 'plain'].push(r.firstMs);
-  return N / (r.ms / 1000);
+  return n / (r.ms / 1000);
 }
 const res = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
 // SSE: ms from the fetch() call to the first chunk read (includes the per-stream fixed costs)
 const firstMs = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
+let seen = null;
 try {
   for (const mode of MODES) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
   for (let r = 0; r < ROUNDS; r++) {
@@ -115,15 +155,22 @@ try {
       for (const [name, b] of order) res[mode][name].push(await once(b, mode));
     }
   }
+  // The hooked browser must really have watched the streams: its worker forwarded their ends.
+  const worker = (await hooked.targets()).find(isWorker);
+  seen = worker && await hooked.evaluate(worker.targetId,
+    'globalThis.__streamdoctor.snapshot().outgoing.filter((e) => JSON.parse(e).type === "stream.end").length');
 } finally {
-  await hooked.context.close().catch(() => {});
-  await plain.context.close().catch(() => {});
+  await hooked.close();
+  await plain.close();
   server.close();
   profile.cleanup();
   rmSync(plainDir, { recursive: true, force: true });
 }
+// (a page closed right after its last message may take its stream's end along: not all 2 + ROUNDS)
+const streams = ROUNDS * MODES.length;
+if (!(seen >= streams)) throw new Error(`the hooked browser reported ${seen} stream ends, expected ${streams}: the hook did not run`);
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const out = { n: N, rounds: ROUNDS };
+const out = { n: N, n_sse: N_SSE, rounds: ROUNDS, pinned: PIN };
 for (const mode of MODES) {
   out[mode] = { hooked_msgs_per_s: Math.round(median(res[mode].hooked)), plain_msgs_per_s: Math.round(median(res[mode].plain)),
     hooked_runs: res[mode].hooked.map(Math.round), plain_runs: res[mode].plain.map(Math.round) };
