@@ -1966,8 +1966,8 @@
     // (construct trap), prototype.constructor is pointed at the Proxy with its original attributes,
     // so `instanceof`, `ws.constructor === WebSocket`, statics (OPEN, CLOSED…), subclassing and every
     // instance property (binaryType, protocol, readyState, onmessage…) are the browser's own.
-    // We observe each instance through the captured addEventListener. Our listeners only timestamp
-    // and queue; parsing runs later in a task of its own, so no frame reaches the page later.
+    // We observe each instance through the captured addEventListener. Our listeners timestamp and
+    // count; parsing runs later in a task of its own, so no frame reaches the page later.
     const { classifySseEvent, classifyWsFrame } = __modules["src/common/sse.js"];
     const { streamRule } = __modules["src/common/sites.js"];
     const { utf8Length } = __modules["src/common/sha256.js"];
@@ -2049,29 +2049,42 @@
         // stream URLs only, other sockets get the generic adapter (counts, gaps, close codes).
         const rule = target.sameSite ? streamRule(ctx.site, target.path) : null;
         const site = rule ? ctx.site : ctx.generic;
-        const state = { tracker: ctx.newStream('ws', target.url, startedAt, site), opened: false, pageClosed: false };
+        const state = { tracker: ctx.newStream('ws', target.url, startedAt, site), opened: false, pageClosed: false, deferred: 0 };
         N.apply(N.weakSet, sockets, [ws, state]);
+        state.later = (fn) => {
+          state.deferred++;
+          ctx.later(() => {
+            state.deferred--;
+            fn();
+          });
+        };
         const openOnce = (bytes) => {
           if (state.opened) return;
           state.opened = true;
           state.tracker.open(bytes);
         };
+        const onFrame = (t, data) => {
+          openOnce(null);
+          state.tracker.bytes(t, typeof data === 'string' ? utf8Length(data) : sizeOf(N, data));
+          state.tracker.frame(t, classifyWsFrame(site, data));
+        };
         const listen = (type, fn) => N.apply(N.addEventListener, ws, [type, fn]);
+        // A frame of a site without a frame grammar costs a size and a gap: counted right here.
+        // Keeping every frame for a later task cost more renderer CPU than that counting (25 rounds
+        // of bench/overhead.sh-style runs: 0.84 → 0.91 of the plain rate; docs/benchmarks.md).
+        // Frames that must be parsed (site.wsFrame) still wait for a task of their own, and so does
+        // every frame while earlier work of this socket waits there, so events keep their order.
         listen('message', (ev) => {
           const t = ctx.now();
           const data = N.apply(N.messageData, ev, []);
-          ctx.later(() => {
-            openOnce(null);
-            const n = typeof data === 'string' ? utf8Length(data) : sizeOf(N, data);
-            state.tracker.bytes(t, n);
-            state.tracker.frame(t, classifyWsFrame(site, data));
-          });
+          if (site.wsFrame || state.deferred > 0) state.later(() => onFrame(t, data));
+          else onFrame(t, data);
         });
         listen('close', (ev) => {
           const t = ctx.now();
           const code = N.apply(N.closeCode, ev, []);
           const wasClean = N.apply(N.closeWasClean, ev, []);
-          ctx.later(() => {
+          state.later(() => {
             openOnce(null);
             const outcome = wsOutcome(state.tracker, { code, wasClean }, state.pageClosed);
             state.tracker.end(t, { outcome, closeCode: code, wasClean });
@@ -2088,7 +2101,7 @@
         state.opened = true; // synchronously: a second send before the drain must not open again
         const data = args[0];
         const bytes = typeof data === 'string' ? utf8Length(data) : sizeOf(N, data);
-        ctx.later(() => state.tracker.open(bytes));
+        state.later(() => state.tracker.open(bytes));
       });
       wrapMethod(ctx, proto, 'close', (ws) => {
         const state = N.apply(N.weakGet, sockets, [ws]);

@@ -11,6 +11,8 @@ test.afterEach(() => {
   while (pages.length) pages.pop().dispose();
 });
 
+const streamEvents = (br) => br.events().map((e) => e.type).filter((t) => t.startsWith('stream.'));
+
 function setup(pageUrl, respond, settings, timeScale = 1) {
   const page = createFakePage({ pageUrl, respond, timeScale });
   pages.push(page);
@@ -189,6 +191,42 @@ test('hook_wsStream_accountingAndCloseCode', async () => {
   assert.equal(open.payloadBytes, 16);
   const [end] = br.ofType('stream.end');
   assert.deepEqual([end.outcome, end.frames, end.closeCode, end.wasClean, end.terminalSeen], ['error', 3, 1006, false, false]);
+  // the lab's frames are parsed (site.wsFrame) in a task of their own, after the send's open
+  assert.deepEqual(streamEvents(br), ['stream.open', 'stream.first_byte', 'stream.first_token', 'stream.progress', 'stream.end']);
+});
+
+test('hook_wsFramesWithoutGrammar_countedAsTheyArriveInOrder', async () => {
+  const { page, br } = setup('http://localhost:9000/', () => new Response(''));
+  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
+  await settle();
+  page.run('globalThis.w = new WebSocket("ws://localhost:9000/socket")'); // no stream rule: generic
+  const ws = FakeWebSocket.instances.at(-1);
+  ws.serverOpen();
+  ws.serverMessage('first'); // no send: this frame opens the stream
+  for (const data of ['ab', 'é€', '😀']) ws.serverMessage(data); // counted inline, no task between
+  ws.serverClose(1000, true);
+  await settle(20);
+  assert.deepEqual(streamEvents(br), ['stream.open', 'stream.first_byte', 'stream.progress', 'stream.end']);
+  const [end] = br.ofType('stream.end');
+  assert.deepEqual([end.outcome, end.frames, end.bytes], ['complete', 4, 5 + 2 + 5 + 4]);
+});
+
+test('hook_wsFrameWhileSendOpenWaits_openStillFirst', async () => {
+  const { page, br } = setup('http://localhost:9000/', () => new Response(''));
+  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
+  await settle();
+  page.run('globalThis.w = new WebSocket("ws://localhost:9000/socket")');
+  const ws = FakeWebSocket.instances.at(-1);
+  ws.serverOpen();
+  page.run('w.send("prompt")'); // its stream.open waits for a task of its own
+  ws.serverMessage('answer'); // arrives before that task: must not overtake it
+  await settle(20);
+  ws.serverMessage('more'); // nothing waits any more: counted inline
+  ws.serverClose(1000, true);
+  await settle(20);
+  assert.deepEqual(streamEvents(br), ['stream.open', 'stream.first_byte', 'stream.progress', 'stream.end']);
+  assert.equal(br.ofType('stream.open')[0].payloadBytes, 6);
+  assert.deepEqual([br.ofType('stream.end')[0].frames, br.ofType('stream.end')[0].bytes], [2, 10]);
 });
 
 test('hook_siteDisabledInSettings_postsNothing', async () => {
