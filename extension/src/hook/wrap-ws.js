@@ -7,6 +7,7 @@
 import { classifySseEvent, classifyWsFrame } from '../common/sse.js';
 import { streamRule } from '../common/sites.js';
 import { utf8Length } from '../common/sha256.js';
+import { createFrameSizer } from '../common/frame-size.js';
 import { wsOutcome } from '../common/tracker.js';
 import { call } from './natives.js';
 import { payloadBytes } from './wrap-fetch.js';
@@ -100,9 +101,11 @@ export function wrapWebSocket(ctx) {
       state.opened = true;
       state.tracker.open(bytes);
     };
+    // frames a site parses are read whole anyway: their size is exact
+    const textSize = site.wsFrame ? utf8Length : createFrameSizer();
     const onFrame = (t, data) => {
       openOnce(null);
-      state.tracker.bytes(t, typeof data === 'string' ? utf8Length(data) : sizeOf(N, data));
+      state.tracker.bytes(t, typeof data === 'string' ? textSize(data) : sizeOf(N, data));
       state.tracker.frame(t, classifyWsFrame(site, data));
     };
     const listen = (type, fn) => N.apply(N.addEventListener, ws, [type, fn]);
