@@ -15,6 +15,8 @@
 // within ~50 ms, a time that measures the start of a stream rather than its throughput; the
 // start is reported on its own as fetch → first chunk (`*_first_chunk_ms`).
 // SSE is read with a body reader (`res.body.getReader().read()`), as the chat sites' code does.
+// OVERHEAD_VARIANTS=ws-empty-listener,no-forward,no-hook adds reference builds of the extension
+// (lib/hook-variants.mjs) to the same rounds, each reported as `<variant>_ratio` in the JSON.
 // Usage: node overhead.mjs ROUNDS N   Prints {"ws":{...},"sse":{...},"ws_ratio","sse_ratio"}
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -25,6 +27,7 @@ import { spawnSync } from 'node:child_process';
 import { makeProfile, CHROMIUM, EXTENSION } from './e2e.mjs';
 import { safeEnv } from '../../e2e/lib/safety.mjs';
 import { launchPiped, waitForTarget, QUIET_FLAGS } from './cdp-pipe.mjs';
+import { buildVariant } from './hook-variants.mjs';
 
 const ROUNDS = Number(process.argv[2] || 7);
 const N = Number(process.argv[3] || 30000);
@@ -32,6 +35,8 @@ const N_SSE = Number(process.env.OVERHEAD_SSE_MESSAGES || 300000);
 const count = (mode) => (mode === 'ws' ? N : N_SSE);
 const PIN = process.env.OVERHEAD_PIN ? process.env.OVERHEAD_PIN === '1' : cpus().length >= 2;
 const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
+// reference variants measured in the same rounds (lib/hook-variants.mjs), e.g. ws-empty-listener
+const EXTRA = (process.env.OVERHEAD_VARIANTS || '').split(',').filter(Boolean);
 // OVERHEAD_PIPE=1 adds "ssepipe": the same SSE body consumed through pipeThrough(TextDecoderStream)
 // (reported in the JSON only; the last line of overhead.sh stays ws + reader SSE)
 const MODES = process.env.OVERHEAD_PIPE === '1' ? ['ws', 'sse', 'ssepipe'] : ['ws', 'sse'];
@@ -118,17 +123,31 @@ if (PIN) {
   if (r.status !== 0) throw new Error(`taskset failed: ${r.stderr || r.error}`);
   process.env.CDP_PIN_CPU = last;
 }
-const profile = makeProfile('overhead');
-const plainDir = mkdtempSync(join(tmpdir(), 'sd-overhead-plain-'));
 const pin = PIN ? { pinCpu: process.env.CDP_PIN_CPU } : {};
-const hooked = await launchPiped(CHROMIUM, [...QUIET_FLAGS, `--user-data-dir=${profile.profile}`,
-  `--load-extension=${EXTENSION}`, `--disable-extensions-except=${EXTENSION}`], { env: safeEnv(null), ...pin });
-const plain = await launchPiped(CHROMIUM, [...QUIET_FLAGS, `--user-data-dir=${plainDir}`], { env: safeEnv(null), ...pin });
 const isWorker = (t) => t.type === 'service_worker' && t.url.includes(EXTENSION_ID);
-await waitForTarget(hooked, isWorker, 15_000, 'extension service worker');
+const cleanups = [];
+/** A browser with `extensionDir` loaded (and the native host registered in its profile). */
+async function withExtension(name, extensionDir) {
+  const profile = makeProfile(`overhead-${name}`);
+  cleanups.push(profile.cleanup);
+  const b = await launchPiped(CHROMIUM, [...QUIET_FLAGS, `--user-data-dir=${profile.profile}`,
+    `--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`], { env: safeEnv(null), ...pin });
+  await waitForTarget(b, isWorker, 15_000, `extension service worker (${name})`);
+  return b;
+}
+const browsers = { hooked: await withExtension('hooked', EXTENSION) };
+const plainDir = mkdtempSync(join(tmpdir(), 'sd-overhead-plain-'));
+cleanups.push(() => rmSync(plainDir, { recursive: true, force: true }));
+browsers.plain = await launchPiped(CHROMIUM, [...QUIET_FLAGS, `--user-data-dir=${plainDir}`], { env: safeEnv(null), ...pin });
+for (const v of EXTRA) {
+  const built = buildVariant(EXTENSION, v);
+  cleanups.push(built.cleanup);
+  browsers[v] = await withExtension(v, built.dir);
+}
+const names = Object.keys(browsers);
 
 let runId = 0;
-async function once(b, mode) {
+async function once(name, mode) {
   const run = String(++runId);
   const n = count(mode);
   let timer;
@@ -136,48 +155,45 @@ async function once(b, mode) {
     results.set(run, resolve);
     timer = setTimeout(() => reject(new Error(`${mode}: no result in 120 s`)), 120_000);
   });
-  const { targetId } = await b.send('Target.createTarget', { url: `${base}?mode=${mode}&n=${n}&run=${run}` });
+  const { targetId } = await browsers[name].send('Target.createTarget', { url: `${base}?mode=${mode}&n=${n}&run=${run}` });
   const r = await result.finally(() => { clearTimeout(timer); results.delete(run); });
-  await b.send('Target.closeTarget', { targetId });
+  await browsers[name].send('Target.closeTarget', { targetId });
   if (r.msgs !== n) throw new Error(`${mode}: ${r.msgs} of ${n} messages`);
-  if (r.firstMs != null) firstMs[mode][b === hooked ? 'hooked' : 'plain'].push(r.firstMs);
-  return n / (r.ms / 1000);
+  return r;
 }
-const res = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
-// SSE: ms from the fetch() call to the first chunk read (includes the per-stream fixed costs)
-const firstMs = Object.fromEntries(MODES.map((m) => [m, { hooked: [], plain: [] }]));
+const res = Object.fromEntries(MODES.map((m) => [m, Object.fromEntries(names.map((b) => [b, []]))]));
 let seen = null;
 try {
-  for (const mode of MODES) { await once(hooked, mode); await once(plain, mode); } // warm-up, untimed
+  for (const mode of MODES) for (const name of names) await once(name, mode); // warm-up, untimed
   for (let r = 0; r < ROUNDS; r++) {
     for (const mode of MODES) {
-      const order = r % 2 ? [['plain', plain], ['hooked', hooked]] : [['hooked', hooked], ['plain', plain]];
-      for (const [name, b] of order) res[mode][name].push(await once(b, mode));
+      for (const name of r % 2 ? [...names].reverse() : names) res[mode][name].push(await once(name, mode));
     }
   }
   // The hooked browser must really have watched the streams: its worker forwarded their ends.
-  const worker = (await hooked.targets()).find(isWorker);
-  seen = worker && await hooked.evaluate(worker.targetId,
+  const worker = (await browsers.hooked.targets()).find(isWorker);
+  seen = worker && await browsers.hooked.evaluate(worker.targetId,
     'globalThis.__streamdoctor.snapshot().outgoing.filter((e) => JSON.parse(e).type === "stream.end").length');
 } finally {
-  await hooked.close();
-  await plain.close();
+  for (const b of Object.values(browsers)) await b.close();
   server.close();
-  profile.cleanup();
-  rmSync(plainDir, { recursive: true, force: true });
+  for (const c of cleanups) c();
 }
 // (a page closed right after its last message may take its stream's end along: not all 2 + ROUNDS)
 const streams = ROUNDS * MODES.length;
 if (!(seen >= streams)) throw new Error(`the hooked browser reported ${seen} stream ends, expected ${streams}: the hook did not run`);
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const rate = (mode, name) => median(res[mode][name].map((r) => count(mode) / (r.ms / 1000)));
 const out = { n: N, n_sse: N_SSE, rounds: ROUNDS, pinned: PIN };
 for (const mode of MODES) {
-  out[mode] = { hooked_msgs_per_s: Math.round(median(res[mode].hooked)), plain_msgs_per_s: Math.round(median(res[mode].plain)),
-    hooked_runs: res[mode].hooked.map(Math.round), plain_runs: res[mode].plain.map(Math.round) };
-  if (firstMs[mode].hooked.length) {
-    out[mode].hooked_first_chunk_ms = +median(firstMs[mode].hooked).toFixed(1);
-    out[mode].plain_first_chunk_ms = +median(firstMs[mode].plain).toFixed(1);
+  const runs = (name) => res[mode][name].map((r) => Math.round(count(mode) / (r.ms / 1000)));
+  out[mode] = { hooked_msgs_per_s: Math.round(rate(mode, 'hooked')), plain_msgs_per_s: Math.round(rate(mode, 'plain')),
+    hooked_runs: runs('hooked'), plain_runs: runs('plain') };
+  // ms from the fetch() call to the first chunk read: the per-stream fixed costs
+  if (res[mode].hooked[0].firstMs != null) {
+    for (const name of names) out[mode][`${name}_first_chunk_ms`] = +median(res[mode][name].map((r) => r.firstMs)).toFixed(1);
   }
-  out[`${mode}_ratio`] = +(median(res[mode].hooked) / median(res[mode].plain)).toFixed(3);
+  for (const v of EXTRA) out[mode][`${v}_ratio`] = +(rate(mode, v) / rate(mode, 'plain')).toFixed(3);
+  out[`${mode}_ratio`] = +(rate(mode, 'hooked') / rate(mode, 'plain')).toFixed(3);
 }
 console.log(JSON.stringify(out));
