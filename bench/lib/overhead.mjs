@@ -20,7 +20,7 @@
 // Usage: node overhead.mjs ROUNDS N   Prints {"ws":{...},"sse":{...},"ws_ratio","sse_ratio"}
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,7 @@ const N_SSE = Number(process.env.OVERHEAD_SSE_MESSAGES || 300000);
 const count = (mode) => (mode === 'ws' ? N : N_SSE);
 const PIN = process.env.OVERHEAD_PIN ? process.env.OVERHEAD_PIN === '1' : cpus().length >= 2;
 const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 // reference variants measured in the same rounds (lib/hook-variants.mjs), e.g. ws-empty-listener
 const EXTRA = (process.env.OVERHEAD_VARIANTS || '').split(',').filter(Boolean);
 // OVERHEAD_PIPE=1 adds "ssepipe": the same SSE body consumed through pipeThrough(TextDecoderStream)
@@ -146,6 +147,30 @@ for (const v of EXTRA) {
 }
 const names = Object.keys(browsers);
 
+// CPU time (user + system, clock ticks) of a browser's whole process tree: renderers, network
+// service, GPU, the extension's worker and the native host (children of the browser). Read
+// before a page opens and after it reported, so the page's renderer is still alive.
+function treeTicks(rootPid) {
+  const procs = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = procs.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;
+    return false;
+  };
+  let sum = 0;
+  for (const [pid, p] of procs) if (inTree(pid)) sum += p.ticks;
+  return sum;
+}
+
 let runId = 0;
 async function once(name, mode) {
   const run = String(++runId);
@@ -155,8 +180,10 @@ async function once(name, mode) {
     results.set(run, resolve);
     timer = setTimeout(() => reject(new Error(`${mode}: no result in 120 s`)), 120_000);
   });
+  const before = treeTicks(browsers[name].pid);
   const { targetId } = await browsers[name].send('Target.createTarget', { url: `${base}?mode=${mode}&n=${n}&run=${run}` });
   const r = await result.finally(() => { clearTimeout(timer); results.delete(run); });
+  r.ticks = treeTicks(browsers[name].pid) - before;
   await browsers[name].send('Target.closeTarget', { targetId });
   if (r.msgs !== n) throw new Error(`${mode}: ${r.msgs} of ${n} messages`);
   return r;
@@ -194,6 +221,11 @@ for (const mode of MODES) {
     for (const name of names) out[mode][`${name}_first_chunk_ms`] = +median(res[mode][name].map((r) => r.firstMs)).toFixed(1);
   }
   for (const v of EXTRA) out[mode][`${v}_ratio`] = +(rate(mode, v) / rate(mode, 'plain')).toFixed(3);
+  // CPU of the whole browser (all its processes) per 1,000 messages, ms: less noisy than rates
+  const tick = 1000 / CLOCK_TICKS;
+  for (const name of names) {
+    out[mode][`${name}_cpu_ms_per_1k`] = +median(res[mode][name].map((r) => (r.ticks * tick * 1000) / count(mode))).toFixed(2);
+  }
   out[`${mode}_ratio`] = +(rate(mode, 'hooked') / rate(mode, 'plain')).toFixed(3);
 }
 console.log(JSON.stringify(out));
