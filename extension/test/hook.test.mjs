@@ -172,13 +172,19 @@ test('hook_syncErrorFromOriginal_stackHasNoHookFrames', async () => {
   assert.ok(!frames.some((l) => l.includes(HOOK_FILENAME)), err.stack);
 });
 
-test('hook_wsStream_accountingAndCloseCode', async () => {
+/** A page on localhost:9000 with one open WebSocket `w` to `path`; returns {page, br, ws}. */
+async function openSocket(path) {
   const { page, br } = setup('http://localhost:9000/', () => new Response(''));
   const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
   await settle();
-  page.run('globalThis.w = new WebSocket("ws://localhost:9000/lab/ws/run")');
+  page.run(`globalThis.w = new WebSocket("ws://localhost:9000${path}")`);
   const ws = FakeWebSocket.instances.at(-1);
   ws.serverOpen();
+  return { page, br, ws };
+}
+
+test('hook_wsStream_accountingAndCloseCode', async () => {
+  const { page, br, ws } = await openSocket('/lab/ws/run');
   page.run('w.send("{\\"prompt\\":\\"abc\\"}")');
   page.run('w.send("second frame")');
   for (let i = 0; i < 3; i++) ws.serverMessage('{"event":"appendText","text":"x"}');
@@ -196,12 +202,7 @@ test('hook_wsStream_accountingAndCloseCode', async () => {
 });
 
 test('hook_wsFramesWithoutGrammar_countedAsTheyArriveInOrder', async () => {
-  const { page, br } = setup('http://localhost:9000/', () => new Response(''));
-  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
-  await settle();
-  page.run('globalThis.w = new WebSocket("ws://localhost:9000/socket")'); // no stream rule: generic
-  const ws = FakeWebSocket.instances.at(-1);
-  ws.serverOpen();
+  const { br, ws } = await openSocket('/socket'); // no stream rule: the generic adapter
   ws.serverMessage('first'); // no send: this frame opens the stream
   for (const data of ['ab', 'é€', '😀']) ws.serverMessage(data); // counted inline, no task between
   ws.serverClose(1000, true);
@@ -212,12 +213,7 @@ test('hook_wsFramesWithoutGrammar_countedAsTheyArriveInOrder', async () => {
 });
 
 test('hook_wsFrameWhileSendOpenWaits_openStillFirst', async () => {
-  const { page, br } = setup('http://localhost:9000/', () => new Response(''));
-  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
-  await settle();
-  page.run('globalThis.w = new WebSocket("ws://localhost:9000/socket")');
-  const ws = FakeWebSocket.instances.at(-1);
-  ws.serverOpen();
+  const { page, br, ws } = await openSocket('/socket');
   page.run('w.send("prompt")'); // its stream.open waits for a task of its own
   ws.serverMessage('answer'); // arrives before that task: must not overtake it
   await settle(20);
