@@ -212,6 +212,24 @@ test('hook_wsFramesWithoutGrammar_countedAsTheyArriveInOrder', async () => {
   assert.deepEqual([end.outcome, end.frames, end.bytes], ['complete', 4, 5 + 2 + 5 + 4]);
 });
 
+test('hook_pageBrokeCharCodeAt_wsFramesStillDeliveredNoErrorFromUs', async () => {
+  const { page, br, ws } = await openSocket('/socket');
+  page.run('globalThis.got = []; w.addEventListener("message", (e) => got.push(e.data));');
+  page.run('String.prototype.charCodeAt = function () { throw new Error("page polyfill bug"); }');
+  const errors = [];
+  const onError = (e) => errors.push(e);
+  process.on('uncaughtException', onError);
+  try {
+    for (const data of ['a', 'b']) ws.serverMessage(data); // our size count throws on each
+    await settle(20);
+  } finally {
+    process.off('uncaughtException', onError);
+  }
+  assert.equal(page.run('got.join()'), 'a,b');
+  assert.deepEqual(errors, []);
+  assert.ok(br.events().every((e) => e.type !== 'stream.end'));
+});
+
 test('hook_wsFrameWhileSendOpenWaits_openStillFirst', async () => {
   const { page, br, ws } = await openSocket('/socket');
   page.run('w.send("prompt")'); // its stream.open waits for a task of its own

@@ -117,8 +117,15 @@ export function wrapWebSocket(ctx) {
     listen('message', (ev) => {
       const t = ctx.now();
       const data = N.apply(N.messageData, ev, []);
-      if (site.wsFrame || state.deferred > 0) state.later(() => onFrame(t, data));
-      else onFrame(t, data);
+      if (site.wsFrame || state.deferred > 0) {
+        state.later(() => onFrame(t, data));
+        return;
+      }
+      try {
+        onFrame(t, data);
+      } catch {
+        // inside the page's dispatch: nothing of ours may reach its error handlers
+      }
     });
     listen('close', (ev) => {
       const t = ctx.now();
