@@ -118,13 +118,11 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 if (PIN) {
-  const last = String(cpus().length - 1);
   // this driver and its server on CPU 0 (every thread), the browsers on the last CPU
   const r = spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`taskset failed: ${r.stderr || r.error}`);
-  process.env.CDP_PIN_CPU = last;
 }
-const pin = PIN ? { pinCpu: process.env.CDP_PIN_CPU } : {};
+const pin = PIN ? { pinCpu: cpus().length - 1 } : {};
 const isWorker = (t) => t.type === 'service_worker' && t.url.includes(EXTENSION_ID);
 const cleanups = [];
 /** A browser with `extensionDir` loaded (and the native host registered in its profile). */
