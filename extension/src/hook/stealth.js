@@ -51,10 +51,18 @@ export function createStealth(g, N) {
     return true;
   }
 
+  /** Replaces the accessor obj[name] by get/set (undefined keeps the original), attributes unchanged. */
+  function replaceAccessor(obj, name, get, set) {
+    const d = N.getOwnPropertyDescriptor(obj, name);
+    if (!d || !d.configurable || typeof d.get !== 'function') return false;
+    N.defineProperty(obj, name, { get: get || d.get, set: set || d.set, enumerable: d.enumerable, configurable: true });
+    return true;
+  }
+
   mask(toStringProxy, origToString);
   replace(FP, 'toString', toStringProxy);
 
-  return { mask, cleanStack, replace, toString: origToString };
+  return { mask, cleanStack, replace, replaceAccessor, toString: origToString };
 }
 
 /** The URL of this script as it appears in stack traces (chrome-extension://…/content/hook.js). */

@@ -2,8 +2,9 @@
 // (construct trap), prototype.constructor is pointed at the Proxy with its original attributes,
 // so `instanceof`, `ws.constructor === WebSocket`, statics (OPEN, CLOSED…), subclassing and every
 // instance property (binaryType, protocol, readyState, onmessage…) are the browser's own.
-// We observe each instance through the captured addEventListener. Our listeners timestamp and
-// count; parsing runs later in a task of its own, so no frame reaches the page later.
+// We observe each instance through the captured addEventListener, or for frames through the
+// page's own onmessage handler while it has one (ws-onmessage.js). We timestamp and count;
+// parsing runs later in a task of its own, so no frame reaches the page later.
 import { classifySseEvent, classifyWsFrame } from '../common/sse.js';
 import { streamRule } from '../common/sites.js';
 import { utf8Length } from '../common/sha256.js';
@@ -11,6 +12,7 @@ import { createFrameSizer } from '../common/frame-size.js';
 import { wsOutcome } from '../common/tracker.js';
 import { call } from './natives.js';
 import { payloadBytes } from './wrap-fetch.js';
+import { installOnmessage } from './ws-onmessage.js';
 
 export function wrapConstructor(ctx, name, observe) {
   const { g, N, stealth } = ctx;
@@ -114,7 +116,10 @@ export function wrapWebSocket(ctx) {
     // of bench/overhead.sh-style runs: 0.84 → 0.91 of the plain rate; docs/benchmarks.md).
     // Frames that must be parsed (site.wsFrame) still wait for a task of their own, and so does
     // every frame while earlier work of this socket waits there, so events keep their order.
-    listen('message', (ev) => {
+    // Called by our listener, or by the page's onmessage while it has one (ws-onmessage.js).
+    state.onMessage = (ev) => {
+      if (ev === state.lastEvent) return; // a handler set during this dispatch: counted once
+      state.lastEvent = ev;
       const t = ctx.now();
       const data = N.apply(N.messageData, ev, []);
       if (site.wsFrame || state.deferred > 0) {
@@ -126,7 +131,14 @@ export function wrapWebSocket(ctx) {
       } catch {
         // inside the page's dispatch: nothing of ours may reach its error handlers
       }
-    });
+    };
+    state.listening = true;
+    listen('message', state.onMessage);
+    state.pageHandler = (counting) => {
+      if (counting === !state.listening) return;
+      state.listening = !counting;
+      N.apply(counting ? N.removeEventListener : N.addEventListener, ws, ['message', state.onMessage]);
+    };
     listen('close', (ev) => {
       const t = ctx.now();
       const code = N.apply(N.closeCode, ev, []);
@@ -140,6 +152,7 @@ export function wrapWebSocket(ctx) {
   };
 
   const wrapper = wrapConstructor(ctx, 'WebSocket', observe);
+  if (wrapper) installOnmessage(ctx, proto, (ws) => N.apply(N.weakGet, sockets, [ws]));
   // The prompt goes out in a frame after the handshake: stream.open waits for the first send so
   // it can carry payloadBytes (or for the first frame/close when the page never sends).
   wrapMethod(ctx, proto, 'send', (ws, args) => {
