@@ -2,8 +2,11 @@
 // copy of extension/ in a temp folder with one exact source edit, its content scripts rebuilt by
 // the copy's own tools/build-content.mjs. They are baselines measured in the same run, never
 // shipped: they show how much of the hooked/plain gap one part of the extension explains.
-//  - ws-empty-listener: the hook's WebSocket "message" listener does nothing (the cost of a
-//    second listener on the socket: the floor of any observer built on addEventListener)
+//  - ws-empty-listener: the hook's own WebSocket "message" listener does nothing and is used
+//    for every socket (the cost of a second listener: the floor of any observer built on
+//    addEventListener)
+//  - ws-own-listener: frames are always counted in the hook's own listener, never inside the
+//    page's onmessage (the design before src/hook/ws-onmessage.js)
 //  - no-forward: the bridge drops the hook's events instead of sending them to the worker (the
 //    cost of the page → worker → host path, which shares the browser's CPU)
 //  - no-hook: no content scripts (the worker, webRequest listeners and native host alone)
@@ -12,12 +15,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
+const OWN_LISTENER = {
+  file: 'src/hook/wrap-ws.js',
+  from: 'if (wrapper) installOnmessage(',
+  to: 'if (false) installOnmessage(',
+};
 const EDITS = {
   'ws-empty-listener': [{
     file: 'src/hook/wrap-ws.js',
-    from: /listen\('message', \(ev\) => \{[\s\S]*?\n {4}\}\);\n/,
-    to: "listen('message', () => {});\n",
-  }],
+    from: /state\.onMessage = \(ev\) => \{[\s\S]*?\n {4}\};\n/,
+    to: 'state.onMessage = () => {};\n',
+  }, OWN_LISTENER],
+  'ws-own-listener': [OWN_LISTENER],
   'no-forward': [{
     file: 'src/bridge/bridge.js',
     from: "const p = api.runtime.sendMessage({ type: 'hook.event', event });",

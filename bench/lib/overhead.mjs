@@ -32,7 +32,7 @@ import { buildVariant } from './hook-variants.mjs';
 const ROUNDS = Number(process.argv[2] || 7);
 const N = Number(process.argv[3] || 30000);
 const N_SSE = Number(process.env.OVERHEAD_SSE_MESSAGES || 300000);
-const count = (mode) => (mode === 'ws' ? N : N_SSE);
+const count = (mode) => (mode.startsWith('ws') ? N : N_SSE);
 const PIN = process.env.OVERHEAD_PIN ? process.env.OVERHEAD_PIN === '1' : cpus().length >= 2;
 const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -40,7 +40,9 @@ const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' 
 const EXTRA = (process.env.OVERHEAD_VARIANTS || '').split(',').filter(Boolean);
 // OVERHEAD_PIPE=1 adds "ssepipe": the same SSE body consumed through pipeThrough(TextDecoderStream)
 // (reported in the JSON only; the last line of overhead.sh stays ws + reader SSE)
-const MODES = process.env.OVERHEAD_PIPE === '1' ? ['ws', 'sse', 'ssepipe'] : ['ws', 'sse'];
+// "wsl" is the WebSocket page receiving through addEventListener('message') instead of onmessage:
+// the hook then counts in a listener of its own (src/hook/ws-onmessage.js). JSON only.
+const MODES = process.env.OVERHEAD_PIPE === '1' ? ['ws', 'wsl', 'sse', 'ssepipe'] : ['ws', 'wsl', 'sse'];
 const PAYLOAD = JSON.stringify({ v: 'x'.repeat(80) }); // ~90 bytes, a typical token-delta frame
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>overhead</title><script>
@@ -49,10 +51,11 @@ const finish = (t0, c, firstMs) => {
   const r = { ms: performance.now() - t0, msgs: c, firstMs };
   fetch('/result?run=' + q.get('run'), { method: 'POST', body: JSON.stringify(r) });
 };
-if (mode === 'ws') {
+if (mode === 'ws' || mode === 'wsl') {
   const t0 = performance.now(); let c = 0;
   const ws = new WebSocket('ws://' + location.host + '/ws?n=' + n);
-  ws.onmessage = (e) => { if (typeof e.data === 'string' && ++c === n) finish(t0, c); };
+  const onMessage = (e) => { if (typeof e.data === 'string' && ++c === n) finish(t0, c); };
+  if (mode === 'ws') ws.onmessage = onMessage; else ws.addEventListener('message', onMessage);
 } else {
   (async () => {
     const t0 = performance.now(); let c = 0; let buf = ''; let firstMs = null;
