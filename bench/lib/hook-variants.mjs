@@ -7,6 +7,8 @@
 //    addEventListener)
 //  - ws-own-listener: frames are always counted in the hook's own listener, never inside the
 //    page's onmessage (the design before src/hook/ws-onmessage.js)
+//  - ws-no-count: the hook still takes the page's onmessage but counts nothing (the cost of
+//    the handler in between, without the accounting)
 //  - no-forward: the bridge drops the hook's events instead of sending them to the worker (the
 //    cost of the page → worker → host path, which shares the browser's CPU)
 //  - no-hook: no content scripts (the worker, webRequest listeners and native host alone)
@@ -27,6 +29,11 @@ const EDITS = {
     to: 'state.onMessage = () => {};\n',
   }, OWN_LISTENER],
   'ws-own-listener': [OWN_LISTENER],
+  'ws-no-count': [{
+    file: 'src/hook/wrap-ws.js',
+    from: /state\.onMessage = \(ev\) => \{[\s\S]*?\n {4}\};\n/,
+    to: 'state.onMessage = () => {};\n',
+  }],
   'no-forward': [{
     file: 'src/bridge/bridge.js',
     from: "const p = api.runtime.sendMessage({ type: 'hook.event', event });",
