@@ -2017,6 +2017,10 @@
     //    without our line and is rethrown: V8 takes the reported location from the Error's own
     //    stack, so `onerror` sees the page's file and line.
     // Only functions are wrapped: a non-callable object, null or an unobserved socket pass through.
+    // Frames we miss: one the page stops with stopImmediatePropagation() in a listener that runs
+    // before its handler, and one during whose dispatch a listener sets a handler again after the
+    // page had cleared it (ours, re-added at the end, is removed before its turn; the new handler
+    // only runs from the next frame on).
 
     function installOnmessage(ctx, proto, stateOf) {
       const { N, stealth } = ctx;
@@ -2196,9 +2200,9 @@
         // Frames that must be parsed (site.wsFrame) still wait for a task of their own, and so does
         // every frame while earlier work of this socket waits there, so events keep their order.
         // Called by our listener, or by the page's onmessage while it has one (ws-onmessage.js).
+        // Never both for one frame: a dispatch calls only the listeners registered when it began,
+        // minus those removed since (DOM § 2.9 "inner invoke": a clone of the list, removed flag).
         state.onMessage = (ev) => {
-          if (ev === state.lastEvent) return; // a handler set during this dispatch: counted once
-          state.lastEvent = ev;
           const t = ctx.now();
           const data = N.apply(N.messageData, ev, []);
           if (site.wsFrame || state.deferred > 0) {

@@ -117,9 +117,9 @@ export function wrapWebSocket(ctx) {
     // Frames that must be parsed (site.wsFrame) still wait for a task of their own, and so does
     // every frame while earlier work of this socket waits there, so events keep their order.
     // Called by our listener, or by the page's onmessage while it has one (ws-onmessage.js).
+    // Never both for one frame: a dispatch calls only the listeners registered when it began,
+    // minus those removed since (DOM § 2.9 "inner invoke": a clone of the list, removed flag).
     state.onMessage = (ev) => {
-      if (ev === state.lastEvent) return; // a handler set during this dispatch: counted once
-      state.lastEvent = ev;
       const t = ctx.now();
       const data = N.apply(N.messageData, ev, []);
       if (site.wsFrame || state.deferred > 0) {

@@ -14,6 +14,10 @@
 //    without our line and is rethrown: V8 takes the reported location from the Error's own
 //    stack, so `onerror` sees the page's file and line.
 // Only functions are wrapped: a non-callable object, null or an unobserved socket pass through.
+// Frames we miss: one the page stops with stopImmediatePropagation() in a listener that runs
+// before its handler, and one during whose dispatch a listener sets a handler again after the
+// page had cleared it (ours, re-added at the end, is removed before its turn; the new handler
+// only runs from the next frame on).
 
 export function installOnmessage(ctx, proto, stateOf) {
   const { N, stealth } = ctx;
