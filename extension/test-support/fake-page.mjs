@@ -54,6 +54,24 @@ export class FakeWebSocket extends EventTarget {
   get url() {
     return this.#url;
   }
+  // An event handler IDL attribute (HTML § 8.1.8.1), as far as the hook depends on it: one
+  // listener registered on the first non-null value and removed on null, calling whatever value
+  // is current; non-objects are stored as null.
+  #handler = null;
+  #handlerListener = null;
+  get onmessage() {
+    return this.#handler;
+  }
+  set onmessage(value) {
+    this.#handler = value !== null && (typeof value === 'object' || typeof value === 'function') ? value : null;
+    if (this.#handler && !this.#handlerListener) {
+      this.#handlerListener = (ev) => (typeof this.#handler === 'function' ? this.#handler.call(this, ev) : undefined);
+      this.addEventListener('message', this.#handlerListener);
+    } else if (!this.#handler && this.#handlerListener) {
+      this.removeEventListener('message', this.#handlerListener);
+      this.#handlerListener = null;
+    }
+  }
   send(data) {
     if (this.readyState !== 1) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
     this.sent.push(data);
