@@ -10,9 +10,9 @@
 //    originals (name, length, toString, errors with our stack lines removed);
 //  - the handler keeps its place among the listeners: the original setter stores ours where
 //    the page's would be (HTML "event handler" processing: one listener, registered on first set);
-//  - f runs with the same `this`, event and return value; an Error f throws gets its stack
-//    without our line and is rethrown: V8 takes the reported location from the Error's own
-//    stack, so `onerror` sees the page's file and line.
+//  - f runs with the same `this`, event and return value; what f throws leaves from f's own
+//    frame, so the page's `error` event has the page's file, line and column. The one visible
+//    difference: an Error thrown there has our handler's line at the bottom of its `stack`.
 // Only functions are wrapped: a non-callable object, null or an unobserved socket pass through.
 // Frames we miss: one the page stops with stopImmediatePropagation() in a listener that runs
 // before its handler, and one during whose dispatch a listener sets a handler again after the
