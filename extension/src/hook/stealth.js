@@ -65,12 +65,17 @@ export function createStealth(g, N) {
   return { mask, cleanStack, replace, replaceAccessor, toString: origToString };
 }
 
-/** The URL of this script as it appears in stack traces (chrome-extension://…/content/hook.js). */
+/**
+ * What marks this script's lines in stack traces: its URL in Chromium
+ * (chrome-extension://…/content/hook.js); in Firefox, which hides the URL of a MAIN-world content
+ * script, the name it shows instead ("fn@<anonymous code>:line:col", e2e/test/firefox-fidelity).
+ */
 function findOurScript(N) {
   try {
     const stack = new N.Error().stack || '';
     const m = /((?:chrome|moz)-extension:\/\/[^\s)]+?\.js)/.exec(stack);
-    return m ? m[1] : null;
+    if (m) return m[1];
+    return /^[^\n]*@<anonymous code>:\d+:\d+$/m.test(stack) ? '@<anonymous code>:' : null;
   } catch {
     return null;
   }
