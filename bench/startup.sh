@@ -61,6 +61,30 @@ for jdk in 17 25; do
     fi
   fi
 done
+# STARTUP_VARIANTS=1: two references for the JDK 25 launcher, never installed (docs/benchmarks.md,
+# fifth session): a static CDS archive dumped from the training run's class list instead of the
+# AOT cache, and the AOT cache mapped at its fixed address (ArchiveRelocationMode=0: no ASLR for
+# the archive, which is why the installer does not use it).
+if [ "${STARTUP_VARIANTS:-0}" = 1 ] && [ -f "$work/jdk25/install.log" ]; then
+  l25=$(sed -n 's/^host: //p' "$work/jdk25/install.log")
+  [ -n "$l25" ] || l25=$(echo "$specs" | tr ' ' '\n' | sed -n 's/^jdk25=//p')
+  home25=$(sed -n "s/^STREAMDOCTOR_HOME='\(.*\)'$/\1/p" "$l25")
+  sed "s/'-XX:AOTCache=/'-XX:+UnlockDiagnosticVMOptions' '-XX:ArchiveRelocationMode=0' '-XX:AOTCache=/" "$l25" > "$work/jdk25/noreloc"
+  base=$(grep -o "'-X[^']*'\|'--enable[^']*'" "$l25" | grep -v AOTCache | tr -d "'" | tr '\n' ' ')
+  node -e 'const f=(o)=>{const b=Buffer.from(JSON.stringify(o));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);return Buffer.concat([h,b])};
+    process.stdout.write(Buffer.concat([f({v:1,type:"client.hello",id:"t1",extensionVersion:"install",browser:"chrome"}),f({v:1,type:"ping",id:"t2"})]))' > "$work/jdk25/train.bin"
+  mkdir -p "$work/jdk25/train-home"
+  # shellcheck disable=SC2086 # $base is a list of options
+  STREAMDOCTOR_HOME="$work/jdk25/train-home" "$JDK25" $base -Xshare:auto -XX:DumpLoadedClassList="$work/jdk25/static.classlist" \
+    -cp "$home25/data/streamdoctor.jar" io.streamdoctor.Main "$CALLER" < "$work/jdk25/train.bin" >/dev/null 2>&1 || true
+  # shellcheck disable=SC2086
+  "$JDK25" $base -Xshare:dump -XX:SharedClassListFile="$work/jdk25/static.classlist" \
+    -XX:SharedArchiveFile="$work/jdk25/static.jsa" -cp "$home25/data/streamdoctor.jar" >/dev/null 2>&1 || true
+  sed "s|'-XX:AOTCache=[^']*'|'-Xshare:auto' '-XX:SharedArchiveFile=$work/jdk25/static.jsa'|" "$l25" > "$work/jdk25/static"
+  chmod +x "$work/jdk25/noreloc" "$work/jdk25/static"
+  specs="$specs jdk25_noreloc=$work/jdk25/noreloc"
+  [ -s "$work/jdk25/static.jsa" ] && specs="$specs jdk25_static_cds=$work/jdk25/static"
+fi
 out=$(STREAMDOCTOR_HOME=/nonexistent node "$BENCH_DIR/lib/startup-driver.mjs" "$RUNS" "$CALLER" python=$work/py/echo-host $specs)
 echo "$out"
 get() { echo "$out" | node -e 'const l=require("fs").readFileSync(0,"utf8").trim().split("\n").map(JSON.parse).find(x=>x.name===process.argv[1]); console.log(l?l.median_ms:"")' "$1"; }
@@ -88,6 +112,10 @@ a=$(get bare_java17_linked)
 a=$(get bare_java25_aot)
 [ -n "$a" ] && echo "jdk25: bare_java_aot_ms=$a bare_java_aot_ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (the JVM's floor with an AOT cache)"
 
+for v in jdk25_static_cds jdk25_noreloc; do
+  a=$(get $v)
+  [ -n "$a" ] && echo "$v: host_ms=$a ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (a reference, not installed)"
+done
 s=$(get python_path_shim)
 [ -n "$s" ] && echo "python3 on PATH is a shim ($SHIM): python_shim_ms=$s; jdk17 ratio against it=$(awk -v a="$(get jdk17)" -v b="$s" 'BEGIN{printf "%.2f", a/b}')"
 # Start-up finished, not only the hello: spawn -> pong to client.hello + two events + ping written
