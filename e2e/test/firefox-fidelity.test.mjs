@@ -1,15 +1,17 @@
-// The WebSocket `onmessage` handler in a real Firefox (the hook counts frames inside it:
-// extension/src/hook/ws-onmessage.js). The probe the Chromium fidelity test uses
-// (extension/test-support/fidelity-probe-ws.mjs) runs in two tabs of one Firefox: a page the hook
-// is injected into (http://127.0.0.1, a content-script match) and one it is not (a made-up name,
-// which this test profile resolves to 127.0.0.1 too, outside the matches). What the page can see
-// must be identical, except the one documented line; and the hook must count every frame once.
+// The page hook's invisibility in a real Firefox. The probes of the Chromium fidelity test
+// (extension/test-support/fidelity-probe.mjs: fetch, body streams, WebSocket, EventSource, errors
+// and stacks; fidelity-probe-ws.mjs: the WebSocket `onmessage` handler, inside which the hook
+// counts frames) run in two tabs of one Firefox, against the extension's lab server: a page the
+// hook is injected into (http://127.0.0.1, a content-script match) and one it is not (a made-up
+// name, which this test profile resolves to 127.0.0.1 too, outside the matches). What the page
+// can see must be identical once the page's own URL is swapped, except the one documented
+// stack difference; and the hook must have observed the streams.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { WebSocketServer } from 'ws';
 import { buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome } from '../lib/firefox.mjs';
+import { fidelityProbe } from '../../extension/test-support/fidelity-probe.mjs';
 import { wsHandlerProbe } from '../../extension/test-support/fidelity-probe-ws.mjs';
+import { startLabServer } from '../../extension/test-support/lab-server.mjs';
 
 const pre = firefoxPrerequisites();
 const skip = !pre.ok && !pre.required ? `missing: ${pre.missing.join('; ')}` : false;
@@ -18,42 +20,11 @@ let server;
 let fx;
 let ff;
 
-/** A blank page, and sockets that answer each text with 3 frames (as the extension's lab-server). */
-async function startProbeServer() {
-  const s = http.createServer((req, res) => {
-    res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>probe</title>');
-  });
-  const wss = new WebSocketServer({ noServer: true });
-  s.on('upgrade', (req, socket, head) => {
-    if (!req.url.startsWith('/lab/ws/')) return socket.destroy();
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('message', (data) => {
-        const text = data.toString();
-        if (text === 'close-normal') return ws.close(1000, 'bye');
-        ws.send(JSON.stringify({ event: 'appendText', text: 'probe-answer' }));
-        ws.send(JSON.stringify({ event: 'appendText', text: 'echo:' + text }));
-        ws.send(JSON.stringify({ event: 'done' }));
-      });
-    });
-  });
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  return {
-    port: s.address().port,
-    close: async () => {
-      for (const c of wss.clients) c.terminate();
-      wss.close();
-      s.closeAllConnections();
-      await new Promise((r) => s.close(r));
-    },
-  };
-}
-
 before(async () => {
   if (skip) return;
   assert.ok(pre.ok, `prerequisites missing: ${pre.missing.join('; ')}`);
   buildFirefoxExtension();
-  server = await startProbeServer();
+  server = await startLabServer({ answer: 'probe-answer' });
   fx = makeFirefoxHome('fidelity');
   ff = await launchFirefox(fx);
 }, { timeout: 120_000 });
@@ -64,43 +35,72 @@ after(async () => {
   if (fx) fx.cleanup();
 });
 
-/** Runs the probe in a new tab of `origin`; the tab stays open (the caller closes it). */
-async function probeIn(origin, tabs) {
-  const page = await ff.bidi.openTab(origin + '/');
+/** Runs `probe` in a new tab of `origin` (the tab stays open: the caller closes it), with the
+ * page's own origin in its result replaced by `as`. */
+async function probeIn(probe, origin, as, tabs) {
+  const page = await ff.bidi.openTab(origin + '/page.html');
   tabs.push(page);
+  const args = { origin, wsOrigin: origin.replace(/^http/, 'ws') };
   const r = await ff.bidi.send('script.evaluate', {
-    expression: `(${wsHandlerProbe.toString()})(${JSON.stringify({ wsOrigin: origin.replace(/^http/, 'ws') })}).then(JSON.stringify)`,
+    expression: `(${probe.toString()})(${JSON.stringify(args)}).then(JSON.stringify)`,
     target: { context: page }, awaitPromise: true, resultOwnership: 'none',
-  }, 30_000);
+  }, 60_000);
   if (r.type === 'exception') throw new Error(`probe failed: ${r.exceptionDetails.text}`);
-  return JSON.parse(r.result.value);
+  const host = (o) => o.replace(/^http:\/\//, '');
+  return JSON.parse(r.result.value.split(host(origin)).join(host(as)));
 }
 
-/** The hook's events for the handler probe's socket, once its stream.end reached the add-on. */
-async function handlerStreamEvents() {
+/** The add-on's outgoing events, once `done(events)` holds or 10 s passed. */
+async function addonEvents(done) {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const events = await ff.evalBg(`(() => {
-      const events = globalThis.__streamdoctor.snapshot().outgoing.map((x) => JSON.parse(x));
-      const ids = events.filter((e) => e.type === 'stream.open' && String(e.url).endsWith('/lab/ws/handlers')).map((e) => e.stream);
-      return events.filter((e) => ids.includes(e.stream));
-    })()`);
-    if (events.some((e) => e.type === 'stream.end') || Date.now() > deadline) return events;
+    const events = await ff.evalBg('globalThis.__streamdoctor.snapshot().outgoing.map((x) => JSON.parse(x))');
+    if (done(events) || Date.now() > deadline) return events;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
+/** The hook's events for the handler probe's socket, once its stream.end reached the add-on. */
+async function handlerStreamEvents() {
+  const mine = (events) => {
+    const ids = events.filter((e) => e.type === 'stream.open' && String(e.url).endsWith('/lab/ws/handlers')).map((e) => e.stream);
+    return events.filter((e) => ids.includes(e.stream));
+  };
+  return mine(await addonEvents((events) => mine(events).some((e) => e.type === 'stream.end')));
+}
+
+test('firefox fidelity probe: identical with and without the hook', { skip, timeout: 180_000 }, async () => {
+  const plainOrigin = `http://plain.streamdoctor.invalid:${new URL(server.origin).port}`;
+  const tabs = [];
+  let plain;
+  let hooked;
+  let ends;
+  try {
+    plain = await probeIn(fidelityProbe, plainOrigin, plainOrigin, tabs);
+    hooked = await probeIn(fidelityProbe, server.origin, plainOrigin, tabs);
+    // every way the probe consumed an SSE body ends as complete with 3 frames, or aborted
+    const outcomes = (events) => events.filter((e) => e.type === 'stream.end' && e.closeCode === null).map((e) => `${e.outcome}/${e.frames}/${e.terminalSeen}`);
+    ends = outcomes(await addonEvents((events) => outcomes(events).filter((o) => o === 'complete/3/true').length >= 8));
+  } finally {
+    for (const t of tabs) await ff.bidi.closeTab(t);
+  }
+  assert.ok(plain.wsEvents.length >= 7, 'the probe exercised the socket');
+  assert.match(plain.sse.text, /\[DONE\]/);
+  for (const key of Object.keys(plain)) assert.deepEqual(hooked[key], plain[key], `difference in ${key}`);
+  assert.deepEqual(Object.keys(hooked).sort(), Object.keys(plain).sort());
+  assert.ok(ends.filter((o) => o === 'complete/3/true').length >= 8, `complete SSE bodies: ${ends}`);
+  assert.ok(ends.filter((o) => o.startsWith('aborted/')).length >= 2, `aborted SSE bodies: ${ends}`);
+});
+
 test('firefox onmessage probe: identical with and without the hook, every frame counted once', { skip, timeout: 120_000 }, async () => {
-  const plainOrigin = `http://plain.streamdoctor.invalid:${server.port}`;
-  const hookedOrigin = `http://127.0.0.1:${server.port}`;
+  const plainOrigin = `http://plain.streamdoctor.invalid:${new URL(server.origin).port}`;
   const tabs = [];
   let plain;
   let hooked;
   let events;
   try {
-    plain = await probeIn(plainOrigin, tabs);
-    // the page's URL is part of its stacks and error events: the hooked tab's is put in its place
-    hooked = JSON.parse(JSON.stringify(await probeIn(hookedOrigin, tabs)).split(hookedOrigin).join(plainOrigin));
+    plain = await probeIn(wsHandlerProbe, plainOrigin, plainOrigin, tabs);
+    hooked = await probeIn(wsHandlerProbe, server.origin, plainOrigin, tabs);
     events = await handlerStreamEvents(); // before the tab closes, which would end the stream
   } finally {
     for (const t of tabs) await ff.bidi.closeTab(t);
