@@ -24,22 +24,32 @@ public final class TestTls {
     if (store == null) {
       Path dir = Files.createTempDirectory("sd-tls");
       Path ks = dir.resolve("test.p12");
-      Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=chat.example.test, O=" + ISSUER_ORG, "-ext", "san=dns:chat.example.test,ip:127.0.0.1",
-          "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"))
-          .redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("keytool failed");
+      try {
+        store = generate(ks);
+      } finally {
+        // the key store is read into memory: nothing of it stays behind in the temp folder
+        Files.deleteIfExists(ks);
+        Files.deleteIfExists(dir);
       }
-      KeyStore k = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(ks)) {
-        k.load(in, PASS);
-      }
-      store = k;
     }
     return store;
+  }
+
+  private static KeyStore generate(Path ks) throws Exception {
+    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+        "-dname", "CN=chat.example.test, O=" + ISSUER_ORG, "-ext", "san=dns:chat.example.test,ip:127.0.0.1",
+        "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"))
+        .redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("keytool failed");
+    }
+    KeyStore k = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(ks)) {
+      k.load(in, PASS);
+    }
+    return k;
   }
 
   public static SSLContext serverContext() throws Exception {
