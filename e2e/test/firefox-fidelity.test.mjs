@@ -69,21 +69,27 @@ async function handlerStreamEvents() {
   return mine(await addonEvents((events) => mine(events).some((e) => e.type === 'stream.end')));
 }
 
-test('firefox fidelity probe: identical with and without the hook', { skip, timeout: 180_000 }, async () => {
+/**
+ * Runs `probe` in the unhooked tab, then the hooked one, and `observed()` (the add-on's view)
+ * before either tab closes: closing a tab ends its streams. Returns {plain, hooked, seen}.
+ */
+async function probeBoth(probe, observed) {
   const plainOrigin = `http://plain.streamdoctor.invalid:${new URL(server.origin).port}`;
   const tabs = [];
-  let plain;
-  let hooked;
-  let ends;
   try {
-    plain = await probeIn(fidelityProbe, plainOrigin, plainOrigin, tabs);
-    hooked = await probeIn(fidelityProbe, server.origin, plainOrigin, tabs);
-    // every way the probe consumed an SSE body ends as complete with 3 frames, or aborted
-    const outcomes = (events) => events.filter((e) => e.type === 'stream.end' && e.closeCode === null).map((e) => `${e.outcome}/${e.frames}/${e.terminalSeen}`);
-    ends = outcomes(await addonEvents((events) => outcomes(events).filter((o) => o === 'complete/3/true').length >= 8));
+    const plain = await probeIn(probe, plainOrigin, plainOrigin, tabs);
+    const hooked = await probeIn(probe, server.origin, plainOrigin, tabs);
+    return { plain, hooked, seen: await observed() };
   } finally {
     for (const t of tabs) await ff.bidi.closeTab(t);
   }
+}
+
+test('firefox fidelity probe: identical with and without the hook', { skip, timeout: 180_000 }, async () => {
+  // every way the probe consumed an SSE body ends as complete with 3 frames, or aborted
+  const outcomes = (events) => events.filter((e) => e.type === 'stream.end' && e.closeCode === null).map((e) => `${e.outcome}/${e.frames}/${e.terminalSeen}`);
+  const { plain, hooked, seen: ends } = await probeBoth(fidelityProbe,
+    async () => outcomes(await addonEvents((events) => outcomes(events).filter((o) => o === 'complete/3/true').length >= 8)));
   assert.ok(plain.wsEvents.length >= 7, 'the probe exercised the socket');
   assert.match(plain.sse.text, /\[DONE\]/);
   for (const key of Object.keys(plain)) assert.deepEqual(hooked[key], plain[key], `difference in ${key}`);
@@ -93,18 +99,7 @@ test('firefox fidelity probe: identical with and without the hook', { skip, time
 });
 
 test('firefox onmessage probe: identical with and without the hook, every frame counted once', { skip, timeout: 120_000 }, async () => {
-  const plainOrigin = `http://plain.streamdoctor.invalid:${new URL(server.origin).port}`;
-  const tabs = [];
-  let plain;
-  let hooked;
-  let events;
-  try {
-    plain = await probeIn(wsHandlerProbe, plainOrigin, plainOrigin, tabs);
-    hooked = await probeIn(wsHandlerProbe, server.origin, plainOrigin, tabs);
-    events = await handlerStreamEvents(); // before the tab closes, which would end the stream
-  } finally {
-    for (const t of tabs) await ff.bidi.closeTab(t);
-  }
+  const { plain, hooked, seen: events } = await probeBoth(wsHandlerProbe, handlerStreamEvents);
   assert.equal(plain.close[2], 18, 'the probe got its 18 frames');
   if (process.env.FIDELITY_DUMP) (await import('node:fs')).writeFileSync(process.env.FIDELITY_DUMP, JSON.stringify({ plain, hooked }, null, 1));
   // Firefox's form of the one known difference (extension/README.md), in the stack of an Error
