@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,14 +25,37 @@ final class ArchiveTrainer {
   private static final long TIMEOUT_S = 90;
   private final JavaRuntime java;
   private final PrintWriter out;
+  private final Optional<ArchiveBase> base;
 
-  ArchiveTrainer(JavaRuntime java, PrintWriter out) {
+  /** {@code base}: where to dump the archive (empty: the JVM's default address). */
+  ArchiveTrainer(JavaRuntime java, Optional<ArchiveBase> base, PrintWriter out) {
     this.java = java;
+    this.base = base;
     this.out = out;
   }
 
+  /** The archive made, and whether it is mapped at its own address (JavaRuntime.archiveOptions). */
+  record Made(Path file, boolean atBase) {}
+
   /** Returns the archive, or null when none could be made. */
-  Path train(Path jar, Path archive) {
+  Made train(Path jar, Path archive) {
+    if (base.isPresent() && java.mapsAtBase()) {
+      Path made = make(jar, archive, base);
+      if (made != null) {
+        out.println("class-data archive: " + archive + " (at this install's own address, not relocated at each start)");
+        return new Made(made, true);
+      }
+      out.println("note: no archive at a per-install address; trying the JVM's default address");
+    }
+    Path made = make(jar, archive, Optional.empty());
+    if (made == null) {
+      return null;
+    }
+    out.println("class-data archive: " + archive);
+    return new Made(made, false);
+  }
+
+  private Path make(Path jar, Path archive, Optional<ArchiveBase> at) {
     Path scratch = null;
     try {
       // A read-only archive (the JDK writes them 0444) cannot be replaced in place.
@@ -40,7 +64,7 @@ final class ArchiveTrainer {
       List<String> cmd = new ArrayList<>();
       cmd.add(java.java().toString());
       cmd.addAll(java.baseOptions());
-      cmd.addAll(java.trainingOptions(archive));
+      cmd.addAll(java.trainingOptions(archive, at));
       // Same class path as the launcher (JavaRuntime.mainOf), or the archive would not match it.
       cmd.addAll(JavaRuntime.mainOf(jar));
       cmd.add("chrome-extension://" + Ids.CHROME_EXTENSION_ID + "/");
@@ -61,12 +85,11 @@ final class ArchiveTrainer {
         out.println("note: class-data archive not made (training run exceeded " + TIMEOUT_S + " s)");
         return null;
       }
-      List<String> dump = java.dumpOptions(archive);
+      List<String> dump = java.dumpOptions(archive, at);
       if (dump != null && !dump(jar, archive, dump)) {
         return null;
       }
       if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-        out.println("class-data archive: " + archive);
         return archive;
       }
       out.println("note: the JVM made no class-data archive (exit " + p.exitValue() + "); the host starts without one");

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,13 +24,15 @@ import java.util.Set;
 public final class Installer {
   /**
    * {@code hostProgram}: set when running from a packaged runtime (jpackage launcher): no jar copy.
-   * {@code train}: make the class-data archive; {@code link}: a private runtime where it helps.
+   * {@code train}: make the class-data archive; {@code link}: a private runtime where it helps;
+   * {@code relocate}: leave the archive at the JVM's default address, relocated at every start,
+   * instead of this install's own random address ({@link ArchiveBase}).
    */
   public record Options(List<Browser> browsers, Path profileDir, List<String> extraIds, JavaRuntime java,
-      Path jar, Path hostProgram, boolean train, boolean link) {
+      Path jar, Path hostProgram, boolean train, boolean link, boolean relocate) {
     public Options(List<Browser> browsers, Path profileDir, List<String> extraIds, JavaRuntime java,
         Path jar, Path hostProgram, boolean train) {
-      this(browsers, profileDir, extraIds, java, jar, hostProgram, train, false);
+      this(browsers, profileDir, extraIds, java, jar, hostProgram, train, false, false);
     }
   }
 
@@ -103,24 +106,46 @@ public final class Installer {
     if (linked.isPresent()) {
       ops.adoptTree(runtimeDir);
     }
-    Path archive = null;
+    ArchiveTrainer.Made archive = null;
     if (o.train()) {
       // Trained on the runtime the launcher runs: an archive is only valid for the JVM that made it.
-      archive = new ArchiveTrainer(java, out).train(jar, app.resolve(java.archiveName()));
+      Optional<ArchiveBase> base = o.relocate() ? Optional.empty() : ArchiveBase.draw(System.getProperty("os.arch"));
+      archive = new ArchiveTrainer(java, base, out).train(jar, app.resolve(java.archiveName()));
       if (archive != null) {
-        ops.adopt(archive);
+        ops.adopt(archive.file());
+        if (archive.atBase()) {
+          ownerOnly(archive.file());
+        }
       }
     }
+    Path archiveFile = archive == null ? null : archive.file();
+    boolean atBase = archive != null && archive.atBase();
     String home = layout.scope() == Scope.USER ? layout.platform().env().get("STREAMDOCTOR_HOME") : null;
     Path launcher = app.resolve(Launcher.fileName(os));
     String text = linked.isPresent()
-        ? Launcher.renderGuarded(java.command(jar, archive), o.java().command(jar, null),
+        ? Launcher.renderGuarded(java.command(jar, archiveFile, atBase), o.java().command(jar, null),
             linked.get().sourceRelease(), linked.get().versionLine(), home)
-        : Launcher.render(os, o.java().command(jar, archive), home);
+        : Launcher.render(os, o.java().command(jar, archiveFile, atBase), home);
     ops.write(launcher, text.getBytes(StandardCharsets.UTF_8), true);
     out.println("java: " + o.java().java() + " (Java " + o.java().feature() + ")"
         + linked.map(l -> ", run through the private runtime " + runtimeDir).orElse(""));
     return launcher;
+  }
+
+  /**
+   * The header of an archive mapped at its own address names that address; in a user install only
+   * the user's JVM reads the file, so nobody else may. A system install's archive stays readable:
+   * every user who runs the host needs it.
+   */
+  private void ownerOnly(Path file) {
+    if (layout.scope() != Scope.USER || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      out.println("note: could not make " + file + " readable by its owner only: " + e.getMessage());
+    }
   }
 
   /** Extra ids go to the host's allow-list (it refuses unknown callers) and into the manifests. */

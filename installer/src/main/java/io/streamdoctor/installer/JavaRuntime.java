@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,16 +101,41 @@ public record JavaRuntime(Path java, int feature) {
    * so the AOT flavour goes without it (AOTMode=auto is its own "use if valid").
    */
   public List<String> archiveOptions(Path archive) {
+    return archiveOptions(archive, false);
+  }
+
+  /**
+   * {@code atBase}: the archive was dumped at a per-install address ({@link ArchiveBase}) and is
+   * mapped there instead of relocated at every start. ArchiveRelocationMode is a diagnostic flag
+   * (JDK 17 and 25 alike); should a later JDK drop it, IgnoreUnrecognizedVMOptions (baseOptions)
+   * keeps the host starting, relocated as before.
+   */
+  public List<String> archiveOptions(Path archive, boolean atBase) {
     if (archive == null) {
       return List.of("-Xshare:auto");
     }
+    List<String> o = new ArrayList<>();
+    if (atBase && mapsAtBase()) {
+      o.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+    }
     if (feature >= 25) {
-      return List.of("-XX:AOTCache=" + archive);
+      o.add("-XX:AOTCache=" + archive);
+    } else if (feature >= 19) {
+      o.addAll(List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive));
+    } else {
+      o.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive));
     }
-    if (feature >= 19) {
-      return List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
-    }
-    return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
+    return List.copyOf(o);
+  }
+
+  /**
+   * Whether this JDK's archive is one file dumped at an address we choose: the static archive of
+   * JDK 17-18 and the AOT cache of JDK 25+. JDK 19-24's dynamic archive sits on top of the JDK's
+   * default archive, which the JDK dumped at the well-known default address, so those stay
+   * relocated at every start.
+   */
+  public boolean mapsAtBase() {
+    return feature < 19 || feature >= 25;
   }
 
   /**
@@ -119,8 +145,15 @@ public record JavaRuntime(Path java, int feature) {
    * in the cache and loaded on first use (bench/startup.sh, docs/benchmarks.md).
    */
   public List<String> trainingOptions(Path archive) {
+    return trainingOptions(archive, Optional.empty());
+  }
+
+  /** JDK 25 dumps the cache in a child of the training run, which inherits the base option. */
+  public List<String> trainingOptions(Path archive, Optional<ArchiveBase> base) {
     if (feature >= 25) {
-      return List.of("-XX:AOTCacheOutput=" + archive, "-XX:-AOTClassLinking");
+      List<String> o = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + archive, "-XX:-AOTClassLinking"));
+      base.ifPresent(b -> o.add(b.option()));
+      return List.copyOf(o);
     }
     if (feature >= 19) {
       return archiveOptions(archive);
@@ -137,11 +170,17 @@ public record JavaRuntime(Path java, int feature) {
    * (docs/benchmarks.md). Null from JDK 19 on.
    */
   public List<String> dumpOptions(Path archive) {
+    return dumpOptions(archive, Optional.empty());
+  }
+
+  public List<String> dumpOptions(Path archive, Optional<ArchiveBase> base) {
     if (feature >= 19) {
       return null;
     }
-    return List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList(archive),
-        "-XX:SharedArchiveFile=" + archive);
+    List<String> o = new ArrayList<>(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList(archive),
+        "-XX:SharedArchiveFile=" + archive));
+    base.ifPresent(b -> o.add(b.option()));
+    return List.copyOf(o);
   }
 
   static Path classList(Path archive) {
@@ -150,10 +189,14 @@ public record JavaRuntime(Path java, int feature) {
 
   /** The full command line that runs the jar, with or without an archive. */
   public List<String> command(Path jar, Path archive) {
+    return command(jar, archive, false);
+  }
+
+  public List<String> command(Path jar, Path archive, boolean atBase) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
     cmd.addAll(baseOptions());
-    cmd.addAll(archiveOptions(archive));
+    cmd.addAll(archiveOptions(archive, atBase));
     cmd.addAll(mainOf(jar));
     return cmd;
   }

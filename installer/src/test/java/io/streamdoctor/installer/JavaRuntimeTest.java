@@ -1,12 +1,14 @@
 package io.streamdoctor.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +36,27 @@ class JavaRuntimeTest {
         new JavaRuntime(Path.of("/j"), 21).archiveOptions(A));
     assertEquals(List.of("-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A));
     assertEquals(List.of("-XX:AOTCacheOutput=" + A, "-XX:-AOTClassLinking"), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A));
+  }
+
+  @Test
+  void archiveOptions_atBase_mappedAtItsAddressOnlyWhereTheArchiveIsOneFileWeDumped() {
+    List<String> pin = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+    assertEquals(List.of(pin.get(0), pin.get(1), "-Xshare:auto", "-XX:SharedArchiveFile=" + A),
+        new JavaRuntime(Path.of("/j"), 17).archiveOptions(A, true));
+    assertEquals(List.of(pin.get(0), pin.get(1), "-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A, true));
+    // JDK 19-24: the dynamic archive sits on the JDK's default one, dumped at the well-known address.
+    assertTrue(new JavaRuntime(Path.of("/j"), 21).archiveOptions(A, true).stream().noneMatch(pin::contains));
+    assertEquals(List.of("-Xshare:auto"), new JavaRuntime(Path.of("/j"), 25).archiveOptions(null, true));
+  }
+
+  @Test
+  void dumpAndTrainingOptions_withBase_dumpedAtThatAddress() {
+    Optional<ArchiveBase> b = Optional.of(new ArchiveBase(20L << 40));
+    assertTrue(new JavaRuntime(Path.of("/j"), 17).dumpOptions(A, b).contains("-XX:SharedBaseAddress=0x140000000000"));
+    assertTrue(new JavaRuntime(Path.of("/j"), 17).trainingOptions(A, b).stream().noneMatch(o -> o.contains("SharedBase")));
+    assertEquals(List.of("-XX:AOTCacheOutput=" + A, "-XX:-AOTClassLinking", "-XX:SharedBaseAddress=0x140000000000"),
+        new JavaRuntime(Path.of("/j"), 25).trainingOptions(A, b));
+    assertFalse(new JavaRuntime(Path.of("/j"), 21).mapsAtBase());
   }
 
   @Test
