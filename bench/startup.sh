@@ -1,7 +1,8 @@
 #!/bin/sh
 # Start-up: spawn -> hello through the installed launcher (as Chromium starts it), vs a minimal
 # Python host started the same way, alternating runs, medians. Installs once per JDK found
-# (17: dynamic CDS archive; 25: AOT cache), and checks with -Xlog:class+load that nothing heavy
+# (17: private runtime + static CDS archive; 25: AOT cache; both mapped at the install's own
+# address), and checks with -Xlog:class+load that nothing heavy
 # (Jackson, SQLite, JNA, dnsjava, picocli) loads before the hello is written.
 . "$(dirname "$0")/lib/common.sh"
 RUNS=${STARTUP_RUNS:-25}
@@ -61,29 +62,15 @@ for jdk in 17 25; do
     fi
   fi
 done
-# STARTUP_VARIANTS=1: two references for the JDK 25 launcher, never installed (docs/benchmarks.md,
-# fifth session): a static CDS archive dumped from the training run's class list instead of the
-# AOT cache, and the AOT cache mapped at its fixed address (ArchiveRelocationMode=0: no ASLR for
-# the archive, which is why the installer does not use it).
-if [ "${STARTUP_VARIANTS:-0}" = 1 ] && [ -f "$work/jdk25/install.log" ]; then
-  l25=$(sed -n 's/^host: //p' "$work/jdk25/install.log")
-  [ -n "$l25" ] || l25=$(echo "$specs" | tr ' ' '\n' | sed -n 's/^jdk25=//p')
-  home25=$(sed -n "s/^STREAMDOCTOR_HOME='\(.*\)'$/\1/p" "$l25")
-  sed "s/'-XX:AOTCache=/'-XX:+UnlockDiagnosticVMOptions' '-XX:ArchiveRelocationMode=0' '-XX:AOTCache=/" "$l25" > "$work/jdk25/noreloc"
-  base=$(grep -o "'-X[^']*'\|'--enable[^']*'" "$l25" | grep -v AOTCache | tr -d "'" | tr '\n' ' ')
-  node -e 'const f=(o)=>{const b=Buffer.from(JSON.stringify(o));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);return Buffer.concat([h,b])};
-    process.stdout.write(Buffer.concat([f({v:1,type:"client.hello",id:"t1",extensionVersion:"install",browser:"chrome"}),f({v:1,type:"ping",id:"t2"})]))' > "$work/jdk25/train.bin"
-  mkdir -p "$work/jdk25/train-home"
-  # shellcheck disable=SC2086 # $base is a list of options
-  STREAMDOCTOR_HOME="$work/jdk25/train-home" "$JDK25" $base -Xshare:auto -XX:DumpLoadedClassList="$work/jdk25/static.classlist" \
-    -cp "$home25/data/streamdoctor.jar" io.streamdoctor.Main "$CALLER" < "$work/jdk25/train.bin" >/dev/null 2>&1 || true
-  # shellcheck disable=SC2086
-  "$JDK25" $base -Xshare:dump -XX:SharedClassListFile="$work/jdk25/static.classlist" \
-    -XX:SharedArchiveFile="$work/jdk25/static.jsa" -cp "$home25/data/streamdoctor.jar" >/dev/null 2>&1 || true
-  sed "s|'-XX:AOTCache=[^']*'|'-Xshare:auto' '-XX:SharedArchiveFile=$work/jdk25/static.jsa'|" "$l25" > "$work/jdk25/static"
-  chmod +x "$work/jdk25/noreloc" "$work/jdk25/static"
-  specs="$specs jdk25_noreloc=$work/jdk25/noreloc"
-  [ -s "$work/jdk25/static.jsa" ] && specs="$specs jdk25_static_cds=$work/jdk25/static"
+# STARTUP_VARIANTS=1: references, never used by the last line: each JDK installed again with
+# --relocate-archive (the JVM's default: the archive mapped at a new random address and patched at
+# every start), to measure what mapping it at the install's own address saves (docs/benchmarks.md).
+if [ "${STARTUP_VARIANTS:-0}" = 1 ]; then
+  for jdk in 17 25; do
+    eval java=\$JDK$jdk
+    [ -x "$java" ] || continue
+    specs="$specs jdk${jdk}_relocated=$(install_host "$work/jdk${jdk}r" "$java" --relocate-archive)"
+  done
 fi
 out=$(STREAMDOCTOR_HOME=/nonexistent node "$BENCH_DIR/lib/startup-driver.mjs" "$RUNS" "$CALLER" python=$work/py/echo-host $specs)
 echo "$out"
@@ -112,7 +99,7 @@ a=$(get bare_java17_linked)
 a=$(get bare_java25_aot)
 [ -n "$a" ] && echo "jdk25: bare_java_aot_ms=$a bare_java_aot_ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (the JVM's floor with an AOT cache)"
 
-for v in jdk25_static_cds jdk25_noreloc; do
+for v in jdk17_relocated jdk25_relocated; do
   a=$(get $v)
   [ -n "$a" ] && echo "$v: host_ms=$a ratio=$(awk -v a="$a" -v b="$py" 'BEGIN{printf "%.2f", a/b}') (a reference, not installed)"
 done

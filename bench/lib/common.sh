@@ -28,15 +28,17 @@ sandbox() {
     writeLoopbackTargets(process.argv[1]);' "$1/home"
 }
 
-# install_host DIR JAVA: installs into sandbox DIR with that Java the way a user would
-# ('streamdoctor install --browser chromium --profile-dir'), prints the launcher path read from
+# install_host DIR JAVA [OPTION...]: installs into sandbox DIR with that Java the way a user would
+# ('streamdoctor install --browser chromium --profile-dir', plus the options), prints the launcher path read from
 # the manifest the installer wrote.
 install_host() {
-  sandbox "$1"
-  STREAMDOCTOR_HOME="$1/home" HOME="$1" "$2" -jar "$JAR" install --browser chromium \
-    --profile-dir "$1/profile" --java "$2" >"$1/install.log" 2>&1 || { cat "$1/install.log" >&2; return 1; }
+  d=$1 j=$2
+  shift 2
+  sandbox "$d"
+  STREAMDOCTOR_HOME="$d/home" HOME="$d" "$j" -jar "$JAR" install --browser chromium \
+    --profile-dir "$d/profile" --java "$j" "$@" >"$d/install.log" 2>&1 || { cat "$d/install.log" >&2; return 1; }
   node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).path)' \
-    "$1/profile/NativeMessagingHosts/io.streamdoctor.host.json"
+    "$d/profile/NativeMessagingHosts/io.streamdoctor.host.json"
 }
 
 machine() {
