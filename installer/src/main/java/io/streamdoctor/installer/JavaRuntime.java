@@ -67,15 +67,17 @@ public record JavaRuntime(Path java, int feature) {
    * there would corrupt the first frame, so logging goes to stderr instead (JEP 158).
    */
   public List<String> baseOptions() {
-    // Memory flags measured with bench/ingest.sh (docs/benchmarks.md): a 4 MiB young generation
+    // Memory flags measured with bench/ingest.sh (docs/benchmarks.md): a 2 MiB young generation
     // and tighter free ratios keep the committed heap near the live set (the capped timeline, with
-    // -Xmx48m of headroom for large events); C1 only (TieredStopAtLevel=1)
-    // drops the C2 compiler's arenas (~20 MiB of RSS) and still ingests > 250k events/s; a periodic
-    // malloc trim returns freed native memory. IgnoreUnrecognizedVMOptions: the trim flag exists
-    // from 17.0.9 on, and an older 17 must still start the host.
+    // -Xmx48m of headroom for large events); 2 MiB instead of 4 saved 2.6 MiB of RSS at no
+    // measurable throughput (the timeline's entries outlive a young collection either way); C1
+    // only (TieredStopAtLevel=1) drops the C2 compiler's arenas (~20 MiB of RSS) and still ingests
+    // > 250k events/s; a periodic malloc trim returns freed native memory.
+    // IgnoreUnrecognizedVMOptions: the trim flag exists from 17.0.9 on, and an older 17 must still
+    // start the host.
     // -UsePerfData: no hsperfdata file in the temp folder for every browser-started host (it maps
     // a shared-memory file others can read, and jps/jcmd discovery is of no use to a browser host).
-    List<String> o = new ArrayList<>(List.of("-Xms8m", "-Xmx48m", "-Xmn4m", "-XX:MinHeapFreeRatio=20",
+    List<String> o = new ArrayList<>(List.of("-Xms8m", "-Xmx48m", "-Xmn2m", "-XX:MinHeapFreeRatio=20",
         "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-Xss512k",
         "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
         "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000",
