@@ -3,6 +3,9 @@ package io.streamdoctor.installer;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,16 +18,17 @@ import java.util.random.RandomGenerator;
  * per process (docs/security.md weighs that trade). Should the address be taken at run time, mode
  * 0 falls back to relocating, so a bad draw costs speed, never the start.
  *
- * <p>x86-64 only, where it is measured: the 2 MiB-aligned draws between 16 and 80 TiB lie inside
+ * <p>x86-64 only, where it is measured: the 16 MiB-aligned draws between 16 and 80 TiB lie inside
  * the 47-bit user address space of Linux, macOS and Windows, above where the JVM puts a small
  * compressed-oops heap (below 32 GiB) and below where Linux puts PIE executables (~0x55..) and
- * mmap (~0x7f..). That is 2^25 possible addresses. Elsewhere (aarch64 encodes the class-pointer
+ * mmap (~0x7f..). That is 2^22 possible addresses; 16 MiB because JDK 25 aligns the address up to
+ * that (a 2 MiB draw was mapped up to 14 MiB higher), JDK 17 takes it as is. Elsewhere (aarch64 encodes the class-pointer
  * base differently, some kernels have 39-bit address spaces) the archive keeps the JVM's default.
  */
 record ArchiveBase(long address) {
   static final long LOW = 16L << 40;
   static final long HIGH = 80L << 40;
-  static final long ALIGN = 2L << 20;
+  static final long ALIGN = 16L << 20;
 
   ArchiveBase {
     if (address < LOW || address >= HIGH || address % ALIGN != 0) {
@@ -44,6 +48,23 @@ record ArchiveBase(long address) {
     }
     long slots = (HIGH - LOW) / ALIGN;
     return Optional.of(new ArchiveBase(LOW + random.nextLong(slots) * ALIGN));
+  }
+
+  /**
+   * Whether the archive's first region, mapped at {@code mapped}, is at this base: JDK 17 maps it
+   * exactly there, JDK 25 one page in (a protection zone). Anything else, such as a JVM that
+   * aligned or replaced the address, is not.
+   */
+  boolean holds(long mapped) {
+    return mapped >= address && mapped < address + (1L << 20);
+  }
+
+  private static final Pattern MAPPED = Pattern.compile("Mapped static\\s+region #0 at base 0x([0-9a-fA-F]+)");
+
+  /** The address of the archive's first region in a {@code -Xlog:cds} (JDK 17) or {@code aot} (JDK 25) log. */
+  static OptionalLong mappedAt(String log) {
+    Matcher m = MAPPED.matcher(log);
+    return m.find() ? OptionalLong.of(Long.parseUnsignedLong(m.group(1), 16)) : OptionalLong.empty();
   }
 
   String option() {

@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the class-data archive (CDS / AOT cache) at install time with one training run of the host:
  * the browser-style start, a client.hello and a ping, then EOF. The browser pays the host's start-up
- * on every connectNative, so loading pre-parsed classes matters. Best effort: any failure only
+ * on every connectNative, so loading pre-parsed classes matters. Where a per-install address applies
+ * ({@link ArchiveBase}), the archive is dumped there and one more run checks the JVM really maps
+ * it there; otherwise it is made again at the JVM's default address. Best effort: any failure only
  * means the launcher runs without an archive.
  */
 final class ArchiveTrainer {
@@ -41,7 +44,7 @@ final class ArchiveTrainer {
   Made train(Path jar, Path archive) {
     if (base.isPresent() && java.mapsAtBase()) {
       Path made = make(jar, archive, base);
-      if (made != null) {
+      if (made != null && mappedAtBase(jar, made, base.get())) {
         out.println("class-data archive: " + archive + " (at this install's own address, not relocated at each start)");
         return new Made(made, true);
       }
@@ -61,26 +64,8 @@ final class ArchiveTrainer {
       // A read-only archive (the JDK writes them 0444) cannot be replaced in place.
       FileOps.delete(archive);
       scratch = Files.createTempDirectory("streamdoctor-train");
-      List<String> cmd = new ArrayList<>();
-      cmd.add(java.java().toString());
-      cmd.addAll(java.baseOptions());
-      cmd.addAll(java.trainingOptions(archive, at));
-      // Same class path as the launcher (JavaRuntime.mainOf), or the archive would not match it.
-      cmd.addAll(JavaRuntime.mainOf(jar));
-      cmd.add("chrome-extension://" + Ids.CHROME_EXTENSION_ID + "/");
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.getParent().toFile())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
-      // The training session must not touch the user's logs or history.
-      pb.environment().put("STREAMDOCTOR_HOME", scratch.toString());
-      Process p = pb.start();
-      try (OutputStream in = p.getOutputStream()) {
-        in.write(frame("{\"v\":1,\"type\":\"client.hello\",\"id\":\"t1\",\"extensionVersion\":\"install\",\"browser\":\"chrome\"}"));
-        in.write(frame("{\"v\":1,\"type\":\"ping\",\"id\":\"t2\"}"));
-      } catch (IOException e) {
-        // The host may already have exited; the archive is still dumped at exit.
-      }
-      if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+      Process p = runHost(jar, java.trainingOptions(archive, at), scratch, jar.getParent());
+      if (p.isAlive()) {
         p.destroyForcibly();
         out.println("note: class-data archive not made (training run exceeded " + TIMEOUT_S + " s)");
         return null;
@@ -107,6 +92,66 @@ final class ArchiveTrainer {
       } catch (IOException e) {
         // A leftover class list is harmless; the next install overwrites it.
       }
+    }
+  }
+
+  /**
+   * The host as the browser starts it, with {@code options} after the base options: a client.hello
+   * and a ping, then EOF, in folder {@code dir}. Returns the process, still alive if it did not end
+   * within the timeout.
+   */
+  private Process runHost(Path jar, List<String> options, Path home, Path dir) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.java().toString());
+    cmd.addAll(java.baseOptions());
+    cmd.addAll(options);
+    // Same class path as the launcher (JavaRuntime.mainOf), or the archive would not match it.
+    cmd.addAll(JavaRuntime.mainOf(jar));
+    cmd.add("chrome-extension://" + Ids.CHROME_EXTENSION_ID + "/");
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    // Install-time runs must not touch the user's logs or history.
+    pb.environment().put("STREAMDOCTOR_HOME", home.toString());
+    Process p = pb.start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(frame("{\"v\":1,\"type\":\"client.hello\",\"id\":\"t1\",\"extensionVersion\":\"install\",\"browser\":\"chrome\"}"));
+      in.write(frame("{\"v\":1,\"type\":\"ping\",\"id\":\"t2\"}"));
+    } catch (IOException e) {
+      // The host may already have exited; an archive is still dumped at exit.
+    }
+    p.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
+    return p;
+  }
+
+  /**
+   * Starts the host as the launcher will and reads where the JVM mapped the archive (its cds/aot
+   * log). A JVM that dumped at its default address after all (one that reverts an address it
+   * finds invalid, or an AOT-cache child that did not inherit the option) would otherwise have
+   * every start map the archive at one well-known address; a log we cannot read counts as that.
+   */
+  private boolean mappedAtBase(Path jar, Path archive, ArchiveBase at) {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("streamdoctor-check");
+      List<String> options = new ArrayList<>(java.archiveOptions(archive, true));
+      // Relative to the run's folder: a Windows path's drive colon would end -Xlog's file= part.
+      options.add("-Xlog:" + (java.feature() >= 25 ? "aot" : "cds") + "=info:file=map.log");
+      Process p = runHost(jar, options, scratch, scratch);
+      Path log = scratch.resolve("map.log");
+      if (p.isAlive()) {
+        p.destroyForcibly();
+        return false;
+      }
+      OptionalLong mapped = ArchiveBase.mappedAt(Files.isRegularFile(log) ? Files.readString(log) : "");
+      return mapped.isPresent() && at.holds(mapped.getAsLong());
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      deleteTree(scratch);
     }
   }
 
