@@ -97,17 +97,12 @@ public record JavaRuntime(Path java, int feature) {
 
   /**
    * Class-data sharing for every start: JDK 25+ AOT cache (JEP 483/514), JDK 19+ auto-created
-   * dynamic CDS archive (JDK-8261455), JDK 17-18 dynamic archive (JEP 350), or only the JDK's
+   * dynamic CDS archive (JDK-8261455), JDK 17-18 static archive (dumpOptions), or only the JDK's
    * default archive when there is none. A stale or missing archive costs speed, never the start,
    * except one trap: JDK 25 refuses to start when -XX:AOTCache is combined with any -Xshare option,
    * so the AOT flavour goes without it (AOTMode=auto is its own "use if valid").
-   */
-  public List<String> archiveOptions(Path archive) {
-    return archiveOptions(archive, false);
-  }
-
-  /**
-   * {@code atBase}: the archive was dumped at a per-install address ({@link ArchiveBase}) and is
+   *
+   * <p>{@code atBase}: the archive was dumped at a per-install address ({@link ArchiveBase}) and is
    * mapped there instead of relocated at every start. ArchiveRelocationMode is a diagnostic flag
    * (JDK 17 and 25 alike); should a later JDK drop it, IgnoreUnrecognizedVMOptions (baseOptions)
    * keeps the host starting, relocated as before.
@@ -144,13 +139,9 @@ public record JavaRuntime(Path java, int feature) {
    * Options for the install-time run that writes the archive (JDK 25: no -Xshare either). Without
    * AOT class linking (JEP 483): with it the JVM loads and links every cached class — ~1,800 of
    * them — before main, which made the hello ~40 ms slower than with the classes merely parsed
-   * in the cache and loaded on first use (bench/startup.sh, docs/benchmarks.md).
+   * in the cache and loaded on first use (bench/startup.sh, docs/benchmarks.md). JDK 25 dumps the
+   * cache in a child of the training run, which inherits the base option.
    */
-  public List<String> trainingOptions(Path archive) {
-    return trainingOptions(archive, Optional.empty());
-  }
-
-  /** JDK 25 dumps the cache in a child of the training run, which inherits the base option. */
   public List<String> trainingOptions(Path archive, Optional<ArchiveBase> base) {
     if (feature >= 25) {
       List<String> o = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + archive, "-XX:-AOTClassLinking"));
@@ -158,7 +149,7 @@ public record JavaRuntime(Path java, int feature) {
       return List.copyOf(o);
     }
     if (feature >= 19) {
-      return archiveOptions(archive);
+      return archiveOptions(archive, false);
     }
     return List.of("-Xshare:auto", "-XX:DumpLoadedClassList=" + classList(archive));
   }
@@ -171,10 +162,6 @@ public record JavaRuntime(Path java, int feature) {
    * one holds ~1,300 JDK classes the host never loads. Measured: hello -2 ms, RSS -1.4 MiB
    * (docs/benchmarks.md). Null from JDK 19 on.
    */
-  public List<String> dumpOptions(Path archive) {
-    return dumpOptions(archive, Optional.empty());
-  }
-
   public List<String> dumpOptions(Path archive, Optional<ArchiveBase> base) {
     if (feature >= 19) {
       return null;

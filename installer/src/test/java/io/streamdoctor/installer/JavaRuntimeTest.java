@@ -26,16 +26,16 @@ class JavaRuntimeTest {
 
   @Test
   void archiveOptions_byFeature_pickTheJdksMechanism() {
-    assertEquals(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).archiveOptions(A));
+    assertEquals(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).archiveOptions(A, false));
     assertEquals(List.of("-Xshare:auto", "-XX:DumpLoadedClassList=/sd/streamdoctor.jsa.classlist"),
-        new JavaRuntime(Path.of("/j"), 17).trainingOptions(A));
+        new JavaRuntime(Path.of("/j"), 17).trainingOptions(A, Optional.empty()));
     assertEquals(List.of("-Xshare:dump", "-XX:SharedClassListFile=/sd/streamdoctor.jsa.classlist",
-        "-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).dumpOptions(A));
-    assertEquals(null, new JavaRuntime(Path.of("/j"), 21).dumpOptions(A));
+        "-XX:SharedArchiveFile=" + A), new JavaRuntime(Path.of("/j"), 17).dumpOptions(A, Optional.empty()));
+    assertEquals(null, new JavaRuntime(Path.of("/j"), 21).dumpOptions(A, Optional.empty()));
     assertEquals(List.of("-Xshare:auto", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + A),
-        new JavaRuntime(Path.of("/j"), 21).archiveOptions(A));
-    assertEquals(List.of("-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A));
-    assertEquals(List.of("-XX:AOTCacheOutput=" + A, "-XX:-AOTClassLinking"), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A));
+        new JavaRuntime(Path.of("/j"), 21).archiveOptions(A, false));
+    assertEquals(List.of("-XX:AOTCache=" + A), new JavaRuntime(Path.of("/j"), 25).archiveOptions(A, false));
+    assertEquals(List.of("-XX:AOTCacheOutput=" + A, "-XX:-AOTClassLinking"), new JavaRuntime(Path.of("/j"), 25).trainingOptions(A, Optional.empty()));
   }
 
   @Test
