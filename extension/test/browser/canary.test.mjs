@@ -61,8 +61,13 @@ test('canary_everyPagePath_neverInWorkerOutgoingLog', { skip: driver.skip, timeo
         for (;;) {
           const log = await b.worker.evaluate(() => globalThis.__streamdoctor.outgoing);
           const parsed = log.map((e) => JSON.parse(e));
+          // Wait for every fact asserted below, not only the page's: webRequest's onCompleted
+          // (browser.http_status) reaches the worker on its own schedule, after the page's fetch
+          // may already have resolved and its stream.end been relayed.
           const ends = parsed.filter((e) => e.type === 'stream.end').length;
-          if (ends >= 4 && parsed.some((e) => e.type === 'page.banner')) return { log, parsed };
+          const seen = (type) => parsed.some((e) => e.type === type);
+          const saw500 = parsed.some((e) => e.type === 'browser.http_status' && e.status === 500);
+          if (ends >= 4 && seen('page.banner') && saw500 && seen('stream.error')) return { log, parsed };
           await new Promise((r) => setTimeout(r, 200));
         }
       })(),
