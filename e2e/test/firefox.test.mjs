@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startLab } from '../lib/harness.mjs';
-import { BLOCKER, buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome } from '../lib/firefox.mjs';
+import { BLOCKER, buildFirefoxExtension, firefoxPrerequisites, launchFirefox, makeFirefoxHome, poll } from '../lib/firefox.mjs';
 import { addonView, historyOfTab, runFirefoxBreak, runFirefoxClean, topCause, withPopup } from '../lib/firefox-cases.mjs';
 
 const pre = firefoxPrerequisites();
@@ -75,7 +75,11 @@ test('firefox navigation mid-stream: the browser aborts the stream, no break', {
     const tabId = await ff.evalBg(`(await browser.tabs.query({})).filter((t) => String(t.url || '').includes('${marker}')).map((t) => t.id)[0] ?? null`);
     await ff.bidi.waitFor(page, 'window.__lab ? window.__lab.frames : 0', (n) => n >= 3, 15_000, 'three frames');
     await ff.bidi.send('browsingContext.navigate', { context: page, url: `${lab.url}?fault=clean&proto=sse&after_nav=1`, wait: 'complete' });
-    await new Promise((r) => setTimeout(r, 3000));
+    const navigated = Date.now();
+    // What must arrive is polled for (a loaded machine is slow); what must not happen gets the
+    // full 3 s a break verdict would need had the host seen one.
+    await poll(() => addonView(ff, tabId), (v) => v.ends.length >= 1 && v.requestErrors.some((e) => e.error === 'NS_BINDING_ABORTED'), 15_000, 'the aborted stream');
+    await new Promise((r) => setTimeout(r, Math.max(0, navigated + 3000 - Date.now())));
     const view = await addonView(ff, tabId);
     assert.equal(view.ends.length, 1, JSON.stringify(view));
     assert.ok(view.requestErrors.some((e) => e.error === 'NS_BINDING_ABORTED' && e.stream), JSON.stringify(view.requestErrors));
@@ -124,7 +128,9 @@ test('firefox blocked by another add-on: HISTORY names extension.blocked_request
   const id = await ff.installAddon(BLOCKER);
   assert.equal(id, 'blocker@streamdoctor.test');
   // The add-on inventory must know the blocker before the break (it names the suspect).
-  await new Promise((r) => setTimeout(r, 1000));
+  await poll(() => ff.evalBg(`globalThis.__streamdoctor.snapshot().outgoing.map((x) => JSON.parse(x))
+    .some((e) => e.type === 'browser.extensions' && e.extensions.some((x) => x.id === ${JSON.stringify(id)}))`),
+  (v) => v === true, 15_000, 'the blocker in the add-on inventory');
   const r = await runFirefoxBreak(ff, fx, lab.url, 'blocked', 'fault=clean&proto=claude', 'extension.blocked_request');
   seen.blocked = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.error };
   assert.ok(r.view.requestErrors.some((e) => e.error === 'NS_ERROR_ABORT'), JSON.stringify(r.view.requestErrors));

@@ -22,9 +22,13 @@ for (const proto of ['sse', 'ws']) {
     const tabId = await tabIdFor(env.browser.worker, marker);
     await page.waitForFunction(() => window.__lab && window.__lab.frames >= 3, null, { timeout: 15_000 });
     await page.goto(`${env.lab.url}?fault=clean&proto=sse&autostart=0&after_nav=1`);
-    // Long enough for a break verdict (250 ms settle + probes) had the host seen one.
-    await new Promise((r) => setTimeout(r, 3000));
-    const mine = (await sentEvents(env.browser.worker)).filter((e) => String(e.stream || '').startsWith(`${tabId}:`));
+    const navigated = Date.now();
+    const ofTab = async () => (await sentEvents(env.browser.worker)).filter((e) => String(e.stream || '').startsWith(`${tabId}:`));
+    // The end must arrive (polled: a loaded machine is slow); a break must not, in the 3 s a
+    // verdict (250 ms settle + probes) would need had the host seen one.
+    for (let i = 0; i < 75 && !(await ofTab()).some((e) => e.type === 'stream.end'); i++) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, Math.max(0, navigated + 3000 - Date.now())));
+    const mine = await ofTab();
     const opened = mine.filter((e) => e.type === 'stream.open');
     const ends = mine.filter((e) => e.type === 'stream.end');
     assert.equal(opened.length, 1, JSON.stringify(mine.map((e) => e.type)));

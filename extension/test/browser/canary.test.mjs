@@ -52,6 +52,12 @@ test('canary_everyPagePath_neverInWorkerOutgoingLog', { skip: driver.skip, timeo
   const server = await startLabServer({ answer: CANARY });
   const b = await launch(driver.chromium, { extension: true });
   try {
+    // Worker fully started (state restored, inventory taken) before the page streams, as in
+    // extensions.test.mjs: on a loaded machine a cold worker otherwise races the first events.
+    await withTimeout(b.worker.evaluate(async () => {
+      await globalThis.__streamdoctor.ready;
+      return true;
+    }), 30000, 'worker ready');
     const page = await b.context.newPage();
     await page.goto('about:blank');
     await withTimeout(page.goto(`${server.origin}/page.html?c=${CANARY}`), 15000, 'open page');

@@ -23,11 +23,19 @@ async function runProbe(chromium, extension, server) {
     const probe = await withTimeout(page.evaluate(fidelityProbe, { origin: server.origin, wsOrigin: server.wsOrigin }), 30000, 'fidelity probe');
     probe.wsHandlers = await withTimeout(page.evaluate(wsHandlerProbe, { wsOrigin: server.wsOrigin }), 30000, 'onmessage probe');
     if (!extension) return { probe };
-    await new Promise((r) => setTimeout(r, 500)); // the last stream.* events reach the worker
-    const all = await b.worker.evaluate(() => globalThis.__streamdoctor.outgoing.map((e) => JSON.parse(e)).filter((e) => e.type === 'stream.end'));
-    const opened = await b.worker.evaluate(() => globalThis.__streamdoctor.outgoing.map((e) => JSON.parse(e)).filter((e) => e.type === 'stream.open'));
-    const handlerStream = opened.find((e) => e.url.endsWith('/lab/ws/handlers'))?.stream;
-    return { probe, ends: all.filter((e) => e.closeCode === null), handlerEnd: all.find((e) => e.stream === handlerStream) };
+    // The last stream.* events reach the worker after the probe resolved: poll (bounded) until
+    // what the test asserts has arrived, rather than sleep a fixed time a loaded machine outruns.
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      const events = await b.worker.evaluate(() => globalThis.__streamdoctor.outgoing.map((e) => JSON.parse(e)));
+      const all = events.filter((e) => e.type === 'stream.end');
+      const handlerStream = events.find((e) => e.type === 'stream.open' && e.url.endsWith('/lab/ws/handlers'))?.stream;
+      const got = { probe, ends: all.filter((e) => e.closeCode === null), handlerEnd: all.find((e) => e.stream === handlerStream) };
+      const complete = got.ends.filter((e) => e.outcome === 'complete').length;
+      const aborted = got.ends.filter((e) => e.outcome === 'aborted').length;
+      if ((got.handlerEnd && complete >= 8 && aborted >= 2) || Date.now() > deadline) return got;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } finally {
     await b.close();
   }
