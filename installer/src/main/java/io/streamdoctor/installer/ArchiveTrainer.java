@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the class-data archive (CDS / AOT cache) at install time with one training run of the host:
- * the browser-style start, a client.hello and a ping, then EOF. The browser pays the host's start-up
- * on every connectNative, so loading pre-parsed classes matters. Where a per-install address applies
- * ({@link ArchiveBase}), the archive is dumped there and one more run checks the JVM really maps
- * it there; otherwise it is made again at the JVM's default address. Best effort: any failure only
+ * the browser-style start, a short session ({@link TrainingSession}), then EOF. The browser pays
+ * the host's start-up on every connectNative, so loading pre-parsed classes matters. Where a
+ * per-install address applies ({@link ArchiveBase}), the archive is dumped there and one more run
+ * checks the JVM really maps it there; otherwise it is made again at the JVM's default address. Best effort: any failure only
  * means the launcher runs without an archive.
  */
 final class ArchiveTrainer {
@@ -64,6 +64,7 @@ final class ArchiveTrainer {
       // A read-only archive (the JDK writes them 0444) cannot be replaced in place.
       FileOps.delete(archive);
       scratch = Files.createTempDirectory("streamdoctor-train");
+      TrainingSession.prepareHome(scratch);
       Process p = runHost(jar, java.trainingOptions(archive, at), scratch, jar.getParent());
       if (p.isAlive()) {
         p.destroyForcibly();
@@ -96,8 +97,8 @@ final class ArchiveTrainer {
   }
 
   /**
-   * The host as the browser starts it, with {@code options} after the base options: a client.hello
-   * and a ping, then EOF, in folder {@code dir}. Returns the process, still alive if it did not end
+   * The host as the browser starts it, with {@code options} after the base options: the training
+   * session's frames, then EOF, in folder {@code dir}. Returns the process, still alive if it did not end
    * within the timeout.
    */
   private Process runHost(Path jar, List<String> options, Path home, Path dir) throws IOException, InterruptedException {
@@ -115,8 +116,9 @@ final class ArchiveTrainer {
     pb.environment().put("STREAMDOCTOR_HOME", home.toString());
     Process p = pb.start();
     try (OutputStream in = p.getOutputStream()) {
-      in.write(frame("{\"v\":1,\"type\":\"client.hello\",\"id\":\"t1\",\"extensionVersion\":\"install\",\"browser\":\"chrome\"}"));
-      in.write(frame("{\"v\":1,\"type\":\"ping\",\"id\":\"t2\"}"));
+      for (String json : TrainingSession.frames(System.currentTimeMillis())) {
+        in.write(frame(json));
+      }
     } catch (IOException e) {
       // The host may already have exited; an archive is still dumped at exit.
     }
