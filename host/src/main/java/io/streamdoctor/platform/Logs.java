@@ -3,12 +3,12 @@ package io.streamdoctor.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
 
 /**
@@ -19,8 +19,6 @@ public final class Logs {
   private Logs() {}
 
   public static Path init(AppDirs dirs, String name, boolean alsoStderr) {
-    System.setProperty(
-        "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
     LogManager.getLogManager().reset();
     Logger root = Logger.getLogger("");
     root.setLevel(Level.INFO);
@@ -29,14 +27,14 @@ public final class Logs {
       PrivateDirs.create(dirs.logs());
       file = dirs.logs().resolve(name + "-0.log");
       FileHandler fh = new FileHandler(dirs.logs().resolve(name + "-%g.log").toString(), 1 << 20, 3, true);
-      fh.setFormatter(new SimpleFormatter());
+      fh.setFormatter(new LineFormatter(ZoneId.systemDefault()));
       root.addHandler(fh);
     } catch (IOException | RuntimeException e) {
       alsoStderr = true;
       file = null;
     }
     if (alsoStderr) {
-      Handler err = new StreamHandler(System.err, new SimpleFormatter()) {
+      Handler err = new StreamHandler(System.err, new LineFormatter(ZoneId.systemDefault())) {
         @Override
         public synchronized void publish(java.util.logging.LogRecord record) {
           super.publish(record);
