@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -29,12 +30,14 @@ public final class Acker {
   private final FrameWriter writer;
   private final Runnable beforeAck;
   private final long maxHoldNanos;
+  /** System.nanoTime, or a test's clock. */
+  private final LongSupplier nanos;
   /** Held event seq → how many unsaved verdicts wait on it. */
   private final TreeMap<Long, Integer> held = new TreeMap<>();
   /** Break id → the seqs of the events that triggered it, oldest first (verdicts come in order). */
   private final Map<String, ArrayDeque<Long>> holds = new HashMap<>();
-  /** System.nanoTime() of the last release, or of the first hold after none was pending. */
-  private long lastProgress = System.nanoTime();
+  /** nanos() of the last release, or of the first hold after none was pending. */
+  private long lastProgress;
   private long highest = -1;
   private long lowest = Long.MAX_VALUE;
   private long acked = -1;
@@ -42,13 +45,15 @@ public final class Acker {
   private int pending;
 
   public Acker(FrameWriter writer, Runnable beforeAck) {
-    this(writer, beforeAck, MAX_HOLD_MS);
+    this(writer, beforeAck, MAX_HOLD_MS, System::nanoTime);
   }
 
-  Acker(FrameWriter writer, Runnable beforeAck, long maxHoldMs) {
+  Acker(FrameWriter writer, Runnable beforeAck, long maxHoldMs, LongSupplier nanos) {
     this.writer = writer;
     this.beforeAck = beforeAck;
     this.maxHoldNanos = maxHoldMs * 1_000_000;
+    this.nanos = nanos;
+    this.lastProgress = nanos.getAsLong();
   }
 
   public synchronized void stored(long seq) {
@@ -70,7 +75,7 @@ public final class Acker {
       return; // an event without seq is never acked by number
     }
     if (held.isEmpty()) {
-      lastProgress = System.nanoTime();
+      lastProgress = nanos.getAsLong();
     }
     held.merge(seq, 1, Integer::sum);
     holds.computeIfAbsent(breakId, k -> new ArrayDeque<>()).add(seq);
@@ -88,15 +93,15 @@ public final class Acker {
         holds.remove(breakId);
       }
       held.computeIfPresent(seq, (k, n) -> n > 1 ? n - 1 : null);
-      lastProgress = System.nanoTime();
+      lastProgress = nanos.getAsLong();
     }
     flush();
   }
 
   public synchronized void flush() {
-    if (!held.isEmpty() && System.nanoTime() - lastProgress > maxHoldNanos) {
+    if (!held.isEmpty() && nanos.getAsLong() - lastProgress > maxHoldNanos) {
       long lapsed = held.pollFirstEntry().getKey();
-      lastProgress = System.nanoTime(); // one lapse per quiet period, oldest first
+      lastProgress = nanos.getAsLong(); // one lapse per quiet period, oldest first
       LOG.warning("event " + lapsed + " acked without its break's verdict in history: no verdict saved for "
           + maxHoldNanos / 1_000_000 + " ms");
     }

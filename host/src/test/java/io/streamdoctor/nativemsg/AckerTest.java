@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -87,30 +88,36 @@ class AckerTest {
 
   @Test
   void flush_noVerdictSavedForMaxHold_oldestHoldLapses() throws Exception {
-    Acker quick = new Acker(new FrameWriter(out), () -> {}, 50);
+    AtomicLong now = new AtomicLong();
+    Acker quick = new Acker(new FrameWriter(out), () -> {}, 50, now::get);
     quick.hold("b1", 1);
     quick.stored(1);
     quick.flush();
     assertEquals(List.of(), acks());
-    Thread.sleep(120);
+    now.addAndGet(ms(120));
     quick.flush();
     assertEquals(List.of(1L), acks());
   }
 
   @Test
   void flush_otherVerdictsStillBeingSaved_holdWaitsBeyondMaxHold() throws Exception {
-    Acker quick = new Acker(new FrameWriter(out), () -> {}, 300);
+    AtomicLong now = new AtomicLong();
+    Acker quick = new Acker(new FrameWriter(out), () -> {}, 300, now::get);
     quick.hold("b1", 1);
     quick.stored(1);
     quick.hold("b2", 2);
     quick.stored(2);
-    Thread.sleep(200);
+    now.addAndGet(ms(200));
     quick.release("b2"); // progress: a slow backlog of saves, not a stuck verdict
-    Thread.sleep(200); // 400 ms since b1's hold, 200 since the last save
+    now.addAndGet(ms(200)); // 400 ms since b1's hold, 200 since the last save
     quick.flush();
     assertEquals(List.of(), acks());
-    Thread.sleep(250);
+    now.addAndGet(ms(250));
     quick.flush();
     assertEquals(List.of(2L), acks(), "b1 lapsed after 300 ms without any save");
+  }
+
+  private static long ms(long millis) {
+    return millis * 1_000_000;
   }
 }
