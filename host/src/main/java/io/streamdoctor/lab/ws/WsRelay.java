@@ -17,6 +17,8 @@ import java.util.Arrays;
  * maps to one port. How the WebSocket server ends the TCP connection (FIN or RST) is mirrored.
  */
 public final class WsRelay {
+  /** How long the client may take to close its side after the server closed (its Close reply). */
+  private static final long DRAIN_MS = 2000;
   private final InetSocketAddress wsServer;
 
   public WsRelay(InetSocketAddress wsServer) {
@@ -34,46 +36,81 @@ public final class WsRelay {
       Thread clientToServer = new Thread(() -> copyUp(client.input(), upOut, up), "lab-ws-relay-up");
       clientToServer.setDaemon(true);
       clientToServer.start();
-      copyDown(up.getInputStream(), client);
-      clientToServer.interrupt();
+      if (copyDown(up.getInputStream(), client)) {
+        client.rst();
+        return;
+      }
+      // Half-close, as a TCP proxy does: FIN to the client, then keep reading what it still sends
+      // (its Close reply) until it closes too, within a bound. Closing with its bytes unread would
+      // make Linux answer them with a RST (tcp(7)), and a RST can drop the Close frame the client
+      // has not read yet: a clean 1000/1011/1013 became 1006 under load.
+      try {
+        client.rawSocket().shutdownOutput();
+      } catch (IOException e) {
+        // the client is gone already
+      }
+      try {
+        clientToServer.join(DRAIN_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      client.fin();
     }
   }
 
+  /** Client to server. After the server is gone, the client's bytes are still read, and dropped. */
   private static void copyUp(InputStream from, OutputStream to, Socket up) {
     byte[] buf = new byte[8192];
+    boolean upOpen = true;
     try {
       int n;
       while ((n = from.read(buf)) >= 0) {
-        to.write(buf, 0, n);
-        to.flush();
+        if (upOpen) {
+          try {
+            to.write(buf, 0, n);
+            to.flush();
+          } catch (IOException e) {
+            upOpen = false;
+            closeQuietly(up);
+          }
+        }
       }
-      up.shutdownOutput();
+      if (upOpen) {
+        up.shutdownOutput();
+      }
     } catch (IOException e) {
-      try {
-        up.close();
-      } catch (IOException ignored) {
-        // both ends are going away
-      }
+      closeQuietly(up);
     }
   }
 
-  private static void copyDown(InputStream from, Exchange client) {
+  /**
+   * Server to client. Returns true when the server reset the connection before its Close frame:
+   * the rst fault, passed on as a reset. A reset after the Close frame is not a fault:
+   * Java-WebSocket's server closes its socket as soon as that frame is flushed, so the client's
+   * Close reply can draw a RST from the server's kernel.
+   */
+  private static boolean copyDown(InputStream from, Exchange client) {
     byte[] buf = new byte[8192];
+    CloseFrameWatch watch = new CloseFrameWatch();
     try {
       int n;
       while ((n = from.read(buf)) >= 0) {
+        watch.accept(buf, 0, n);
         client.write(Arrays.copyOf(buf, n));
       }
-      client.fin();
+      return false;
     } catch (SocketException e) {
-      // "Connection reset" from the WebSocket server is passed on as a reset
-      if (String.valueOf(e.getMessage()).toLowerCase().contains("reset")) {
-        client.rst();
-      } else {
-        client.fin();
-      }
+      return String.valueOf(e.getMessage()).toLowerCase().contains("reset") && !watch.closeSeen();
     } catch (IOException e) {
-      client.fin();
+      return false;
+    }
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // both ends are going away
     }
   }
 }
