@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * the browser-style start, a short session ({@link TrainingSession}), then EOF. The browser pays
  * the host's start-up on every connectNative, so loading pre-parsed classes matters. Where a
  * per-install address applies ({@link ArchiveBase}), the archive is dumped there and one more run
- * checks the JVM really maps it there; otherwise it is made again at the JVM's default address. Best effort: any failure only
- * means the launcher runs without an archive.
+ * checks the JVM really maps it there; otherwise it is made again at the JVM's default address.
+ * Best effort: any failure only means the launcher runs without an archive.
  */
 final class ArchiveTrainer {
   private static final long TIMEOUT_S = 90;

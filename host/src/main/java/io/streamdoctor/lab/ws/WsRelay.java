@@ -83,24 +83,17 @@ public final class WsRelay {
     }
   }
 
-  /**
-   * Server to client. Returns true when the server reset the connection before its Close frame:
-   * the rst fault, passed on as a reset. A reset after the Close frame is not a fault:
-   * Java-WebSocket's server closes its socket as soon as that frame is flushed, so the client's
-   * Close reply can draw a RST from the server's kernel.
-   */
+  /** Server to client. Returns true when the server reset the connection (the rst fault). */
   private static boolean copyDown(InputStream from, Exchange client) {
     byte[] buf = new byte[8192];
-    CloseFrameWatch watch = new CloseFrameWatch();
     try {
       int n;
       while ((n = from.read(buf)) >= 0) {
-        watch.accept(buf, 0, n);
         client.write(Arrays.copyOf(buf, n));
       }
       return false;
     } catch (SocketException e) {
-      return String.valueOf(e.getMessage()).toLowerCase().contains("reset") && !watch.closeSeen();
+      return String.valueOf(e.getMessage()).toLowerCase().contains("reset");
     } catch (IOException e) {
       return false;
     }
