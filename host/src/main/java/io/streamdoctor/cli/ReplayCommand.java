@@ -25,10 +25,19 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Diagnose every break in a recorded host session, deterministically and offline.")
 public final class ReplayCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "A recording (JSON Lines) made with 'host --record'.")
-  Path file;
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "Recordings (JSON Lines) made with 'host --record'. Each is replayed on its own, with a"
+              + " fresh pipeline and clock.")
+  List<Path> files;
 
-  @Option(names = "--json", description = "Print {\"breaks\":[...]} as JSON.")
+  @Option(
+      names = "--json",
+      description =
+          "Print {\"breaks\":[...]} as JSON; with several files, one such object per line, each"
+              + " with its \"file\".")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -37,24 +46,40 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isReadable(file)) {
-      err.println("streamdoctor replay: cannot read " + file);
-      return ExitCodes.FAILURE;
+    for (Path file : files) {
+      if (!Files.isReadable(file)) {
+        err.println("streamdoctor replay: cannot read " + file);
+        return ExitCodes.FAILURE;
+      }
     }
-    List<Diagnosis> verdicts;
-    try {
-      verdicts = new Replayer(Engine.standard()).replay(file);
-    } catch (Replayer.BadRecording e) {
-      err.println("streamdoctor replay: " + e.getMessage());
-      return ExitCodes.FAILURE;
-    }
-    if (json) {
-      ObjectNode root = Json.MAPPER.createObjectNode();
-      ArrayNode breaks = root.putArray("breaks");
-      verdicts.forEach(d -> breaks.add(DiagnosisMessages.breakNode(d)));
-      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-    } else {
-      printText(out, verdicts);
+    // One engine for every file: each replay still gets its own pipeline, clock and timeline.
+    Replayer replayer = new Replayer(Engine.standard());
+    boolean several = files.size() > 1;
+    for (Path file : files) {
+      List<Diagnosis> verdicts;
+      try {
+        verdicts = replayer.replay(file);
+      } catch (Replayer.BadRecording e) {
+        err.println("streamdoctor replay: " + e.getMessage());
+        return ExitCodes.FAILURE;
+      }
+      if (json) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        if (several) {
+          root.put("file", file.toString());
+        }
+        ArrayNode breaks = root.putArray("breaks");
+        verdicts.forEach(d -> breaks.add(DiagnosisMessages.breakNode(d)));
+        out.println(
+            several
+                ? Json.MAPPER.writeValueAsString(root)
+                : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      } else {
+        if (several) {
+          out.println("== " + file);
+        }
+        printText(out, verdicts);
+      }
     }
     out.flush();
     return ExitCodes.OK;
