@@ -9,16 +9,20 @@ import { baselineCause } from '../e2e/lib/baseline.mjs';
 import { createPair, netnsUnavailable } from '../e2e/lib/netns.mjs';
 import { ENVIRONMENTS } from './matrix.mjs';
 import { renderReport, summaryLine } from './report.mjs';
+import { runSealed, score as sealedScore } from './sealed/run.mjs';
 
 function parseArgs(argv) {
-  const o = { runs: 1, only: null, renderOnly: false };
+  const o = { runs: 1, only: null, renderOnly: false, sealed: 400, sealedOnly: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') o.runs = Number(argv[++i]);
+    else if (argv[i] === '--sealed') o.sealed = Number(argv[++i]);
+    else if (argv[i] === '--sealed-only') o.sealedOnly = true;
     else if (argv[i] === '--render-only') o.renderOnly = true;
     else if (argv[i] === '--only') o.only = String(argv[++i]).split(',');
-    else throw new Error(`unknown argument ${argv[i]} (use --runs N [--only env,env] | --render-only)`);
+    else throw new Error(`unknown argument ${argv[i]} (use --runs N [--only env,env] [--sealed N] | --sealed-only | --render-only)`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1 || o.runs > 50) throw new Error('--runs must be 1..50');
+  if (!Number.isInteger(o.sealed) || o.sealed < 0 || o.sealed > 20_000) throw new Error('--sealed must be 0..20000');
   return o;
 }
 
@@ -86,10 +90,17 @@ async function runEnvironment(env, runs, results, skipped) {
   }
 }
 
-function writeReport(out, meta, results, stem = 'accuracy') {
+function writeReport(out, meta, results, stem = 'accuracy', sealed = null) {
   const notes = join(ROOT, 'bench', 'analysis.md');
   writeFileSync(join(out, `${stem}.md`), renderReport(results, meta, existsSync(notes) ? readFileSync(notes, 'utf8') : ''));
-  console.log(summaryLine(results));
+  console.log(summaryLine(results, sealed));
+}
+
+/** The generated set (bench/sealed): tune and sealed seeds, scored by the same jar's replay. */
+function sealedScores(o, out) {
+  if (o.sealed === 0) return null;
+  const bySet = runSealed({ n: o.sealed, set: 'both', jar: process.env.STREAMDOCTOR_JAR, out });
+  return { tune: sealedScore(bySet.tune), sealed: sealedScore(bySet.sealed) };
 }
 
 async function main() {
@@ -99,6 +110,11 @@ async function main() {
     // Re-render accuracy.md from the last accuracy.json (after editing analysis.md).
     const { meta, results } = JSON.parse(readFileSync(join(out, 'accuracy.json'), 'utf8'));
     writeReport(out, meta, results);
+    return;
+  }
+  if (o.sealedOnly) {
+    // The generated set alone (seconds, no browser): the own matrix's figures read n/a.
+    console.log(summaryLine([], sealedScores({ ...o, sealed: o.sealed || 400 }, out)));
     return;
   }
   const pre = prerequisites();
@@ -116,7 +132,7 @@ async function main() {
   const stem = o.only ? `accuracy-only-${o.only.join('+')}` : 'accuracy';
   if (o.only) meta.only = o.only;
   writeFileSync(join(out, `${stem}.json`), JSON.stringify({ meta, results }, null, 1));
-  writeReport(out, meta, results, stem);
+  writeReport(out, meta, results, stem, sealedScores(o, out));
 }
 
 main().catch((e) => {

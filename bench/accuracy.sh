@@ -1,9 +1,11 @@
 #!/bin/sh
 # Accuracy benchmark: the whole fault matrix in real Chromium, N times.
-#   bench/accuracy.sh [--runs N] [--only plain,blocker,dns,netns,netns_dns,netns_hijack,netns_proxy] | --render-only
+#   bench/accuracy.sh [--runs N] [--only plain,blocker,dns,netns,netns_dns,netns_hijack,netns_proxy] [--sealed N]
+#   bench/accuracy.sh --sealed-only [--sealed N] | --render-only
 # Writes bench/results/accuracy.md (+ .json) — with --only: accuracy-only-ENV+ENV.md (+ .json), so a
-# subset never replaces the full matrix's results; the last line printed is the summary:
-#   accuracy top1=… top3=… baseline_top1=… false_breaks=k/clean cases=n
+# subset never replaces the full matrix's results — then runs the generated set (bench/sealed,
+# N tune + N sealed seeds, default 400) into bench/results/sealed.md (+ .json). Last line:
+#   accuracy top1=… top3=… sealed_top1=… sealed_top3=… brier=… baseline_top1=… sealed_baseline_top1=… tune_top1=… false_breaks=k/n cases=n
 # Needs: the host jar (built here when missing), chromium, node 20; root for the netns cases.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -22,9 +22,20 @@ export function scores(results) {
   };
 }
 
-export function summaryLine(results) {
+/**
+ * The benchmark's last line: the own matrix, then the generated set's sealed seeds (`sealed`:
+ * {tune, sealed} scores from bench/sealed/run.mjs, or null when not run). false_breaks and cases
+ * add both sets up; baseline_top1 is the matrix's, sealed_baseline_top1 the sealed seeds'.
+ */
+export function summaryLine(results, sealed = null) {
   const s = scores(results);
-  return `accuracy top1=${s.top1} top3=${s.top3} baseline_top1=${s.baseline} false_breaks=${s.falseBreaks}/${s.cleanRuns} cases=${s.n}`;
+  const own = results.length > 0;
+  const f = (x) => x.toFixed(3);
+  const sd = sealed ? sealed.sealed : null;
+  const fb = s.falseBreaks + (sd ? sd.falseBreaks : 0);
+  const clean = s.cleanRuns + (sd ? sd.clean : 0);
+  const n = s.n + (sd ? sd.n : 0);
+  return `accuracy top1=${own ? s.top1 : 'n/a'} top3=${own ? s.top3 : 'n/a'} sealed_top1=${sd ? f(sd.top1) : 'n/a'} sealed_top3=${sd ? f(sd.top3) : 'n/a'} brier=${sd ? f(sd.brier) : 'n/a'} baseline_top1=${own ? s.baseline : 'n/a'} sealed_baseline_top1=${sd ? f(sd.baseline) : 'n/a'} tune_top1=${sealed ? f(sealed.tune.top1) : 'n/a'} false_breaks=${fb}/${clean} cases=${n}`;
 }
 
 function confusion(results, pick, title) {
