@@ -29,11 +29,38 @@ public final class Cli implements Runnable {
 
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Cli());
+    configure(cl);
+    return cl.execute(args);
+  }
+
+  /** The error handlers: one plain line per problem (Problems), near commands for a typo. */
+  static void configure(CommandLine cl) {
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      line.getErr().println("streamdoctor: " + ex.getMessage());
+      line.getErr().println("streamdoctor: " + Problems.describe(ex));
       return ExitCodes.FAILURE;
     });
-    return cl.execute(args);
+    cl.setParameterExceptionHandler(Cli::usageError);
+  }
+
+  /** A mistyped command gets the commands it is near; other usage errors keep picocli's text. */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine line = ex.getCommandLine();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u
+        && line.getCommandSpec().parent() == null
+        && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")
+        && args.length > 0
+        && args[0].equals(u.getUnmatched().get(0))) {
+      String typed = args[0];
+      java.util.List<String> near = Suggestions.near(typed, line.getSubcommands().keySet());
+      line.getErr().println("streamdoctor: '" + typed + "' is not a command."
+          + (near.isEmpty() ? "" : " Did you mean " + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList()) + "?")
+          + " See 'streamdoctor --help'.");
+      return ExitCodes.USAGE;
+    }
+    line.getErr().println("streamdoctor: " + ex.getMessage());
+    line.getErr().println("See 'streamdoctor " + (line.getCommandSpec().parent() == null ? "" : line.getCommandName() + " ") + "--help'.");
+    return ExitCodes.USAGE;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.nativemsg.DiagnosisMessages;
 import io.streamdoctor.record.Replayer;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +48,9 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     for (Path file : files) {
-      if (!Files.isReadable(file)) {
-        err.println("streamdoctor replay: cannot read " + file);
+      String why = Problems.unreadable(file);
+      if (why != null) {
+        err.println("streamdoctor replay: " + why);
         return ExitCodes.FAILURE;
       }
     }
@@ -60,7 +62,11 @@ public final class ReplayCommand implements Callable<Integer> {
       try {
         verdicts = replayer.replay(file);
       } catch (Replayer.BadRecording e) {
-        err.println("streamdoctor replay: " + e.getMessage());
+        err.println("streamdoctor replay: " + Problems.plain(e.getMessage()));
+        return ExitCodes.FAILURE;
+      } catch (CharacterCodingException e) {
+        err.println("streamdoctor replay: " + file + " is not a recording (it is not UTF-8 text):"
+            + " pass a .jsonl file written by 'streamdoctor host --record'");
         return ExitCodes.FAILURE;
       }
       if (json) {
