@@ -126,7 +126,7 @@ class Case {
   // Post-mortem evidence, as the host records it.
   dns(t, kind, outcome = 'ok', answers = ['104.18.32.47'], extra = {}) {
     const resolver = { system: '192.168.1.1', public: '1.1.1.1', doh: 'https://1.1.1.1/dns-query' }[kind];
-    this.ev(t, { type: 'probe.dns', host: SITES[this.site].host, resolver, resolverKind: kind, rcode: outcome === 'ok' ? 'NOERROR' : outcome.toUpperCase(), answers: outcome === 'ok' ? answers : [], latencyMs: this.r.int(4, 80), outcome, bogon: false, disagrees: false, ...extra });
+    this.ev(t, { type: 'probe.dns', host: this.streamHost, resolver, resolverKind: kind, rcode: outcome === 'ok' ? 'NOERROR' : outcome.toUpperCase(), answers: outcome === 'ok' ? answers : [], latencyMs: this.r.int(4, 80), outcome, bogon: false, disagrees: false, ...extra });
   }
   tcp(t, outcome = 'ok', successes = 3) {
     this.ev(t, { type: 'probe.tcp', host: this.streamHost, port: 443, attempts: 3, successes, medianConnectMs: successes ? this.r.int(8, 90) : null, outcome });
@@ -404,18 +404,20 @@ export const FAULTS = {
     const c = new Case(r, site, kind);
     c.open(0);
     c.firstBytes(300, 600);
+    // Progress about once a second (as the worker sends it); the rate collapses part-way.
     let bytes = 0;
     let frames = 0;
     const fast = r.int(20_000, 80_000);
     const slow = fast * (r.int(2, 12) / 100);
-    const n = r.int(4, 7);
-    for (let i = 1; i <= n; i++) {
-      const rate = i <= Math.ceil(n / 2) ? fast : slow;
-      bytes += Math.round(rate * 5);
-      frames += Math.round(rate * 5 / 800);
-      c.in(600 + i * 5000, { type: 'stream.progress', stream: c.stream, frames, bytes, gapMeanMs: rate === fast ? 10 : 120, gapP95Ms: rate === fast ? 30 : 700, gapMaxMs: rate === fast ? 60 : 1500 });
+    const seconds = r.int(12, 45);
+    const collapseAt = Math.round(seconds * (r.int(40, 65) / 100));
+    for (let i = 1; i <= seconds; i++) {
+      const rate = i <= collapseAt ? fast : slow;
+      bytes += Math.round(rate);
+      frames += Math.max(1, Math.round(rate / 800));
+      c.in(600 + i * 1000, { type: 'stream.progress', stream: c.stream, frames, bytes, gapMeanMs: rate === fast ? 10 : 120, gapP95Ms: rate === fast ? 30 : 700, gapMaxMs: rate === fast ? 60 : 1500 });
     }
-    const t = 600 + n * 5000 + r.int(500, 3000);
+    const t = 600 + seconds * 1000 + r.int(300, 1500);
     c.end(t, 'error', frames + 1, { errorName: 'TypeError', lastFrameAgoMs: r.int(300, 900), gapP95Ms: 700, bytes });
     c.requestError(t + 2, r.pick(['net::ERR_CONNECTION_RESET', 'net::ERR_HTTP2_PROTOCOL_ERROR']));
     if (r.chance(0.6)) c.healthyProbes(t + r.int(300, 900));
