@@ -50,6 +50,7 @@ public final class HistoryStore implements AutoCloseable {
 
   public static HistoryStore open(Path file, HistoryConfig config, LongSupplier nowMs)
       throws HistoryException {
+    SqliteNative.prepare(io.streamdoctor.platform.AppDirs.current().data());
     try {
       Path dir = file.toAbsolutePath().getParent();
       if (dir != null) {
