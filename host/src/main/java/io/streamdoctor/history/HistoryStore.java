@@ -149,8 +149,7 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   /** The patterns {@code current} belongs to among the breaks of {@code chatSites}. */
-  public List<Finding> patternsFor(HistoryRecord current, ZoneId zone, Set<String> chatSites)
-      throws HistoryException {
+  public List<Finding> patternsFor(HistoryRecord current, ZoneId zone, Set<String> chatSites) throws HistoryException {
     List<HistoryRecord> window = between(current.ts() - config.patternWindowDays() * 86_400_000L,
         current.ts(), config.patternMaxBreaks());
     return Patterns.forBreak(window, current, zone, chatSites);
