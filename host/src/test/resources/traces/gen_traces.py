@@ -484,6 +484,11 @@ S["network.changed/os_route_lost_then_back"] = ("network.changed", "message_stre
     op(0, site="copilot"), ft(300), netchange(1500, "iface_down", "eth0"), netchange(1500, "default_route", None, "none"),
     netchange(1900, "iface_up", "eth0"), netchange(1900, "default_route", "eth0", "via 10.0.0.1 dev eth0"),
     end(2000, "error", frames=20, closeCode=1006, wasClean=False)])
+# A machine that never had a default route (the lab's namespaces, a host-only network) reports
+# no_default_route at start: a fact, not going offline.
+S["network.changed/os_no_default_route_at_start_is_no_offline"] = ("network.changed", "message_stream_error", [
+    netchange(-10000, "no_default_route", None), op(0), ft(300), prog(1300, 30), end(2100, "error", frames=44),
+    rerr(2103, "net::ERR_NETWORK_CHANGED", stream="1:1")])
 # --- evidence we gather and now read (issue 21 class 4)
 S["session.conflict/weak_cookie_cleared_before_ws_upgrade"] = ("session.conflict", "network_error", [
     op(-60000, stream="1:0", site="copilot"), ft(-59000, stream="1:0"), end(-50000, "complete", frames=30, stream="1:0", terminalSeen=True),

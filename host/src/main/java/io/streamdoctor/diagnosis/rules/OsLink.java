@@ -16,9 +16,11 @@ final class OsLink {
   private OsLink() {}
 
   /**
-   * The change that took the default route away ({@code default_route} to "none", or the monitor's
-   * {@code no_default_route}) at most {@code beforeMs} before the break, when no later change
-   * brought a route back; null otherwise.
+   * The change that took the default route away ({@code default_route} to "none") at most
+   * {@code beforeMs} before the break, when no later change brought a route back; null otherwise.
+   * The monitor's start-up {@code no_default_route} is a fact, not a change (NetDiff#baseline): a
+   * machine that never had a default route (an isolated namespace, a host-only network) did not
+   * go offline.
    */
   static NetworkChange routeGone(BreakContext ctx, double beforeMs) {
     NetworkChange gone = null;
@@ -52,8 +54,7 @@ final class OsLink {
   }
 
   static boolean isRouteGone(NetworkChange c) {
-    return "no_default_route".equals(c.kind())
-        || ("default_route".equals(c.kind()) && (c.detail() == null || "none".equals(c.detail())));
+    return "default_route".equals(c.kind()) && (c.detail() == null || "none".equals(c.detail()));
   }
 
   private static List<NetworkChange> sorted(BreakContext ctx) {
