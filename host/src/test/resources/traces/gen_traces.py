@@ -123,9 +123,17 @@ def tcpp(t, outcome="ok", successes=3, attempts=3, host="chatgpt.com", ms=18.0):
                   "medianConnectMs": ms if successes else None, "outcome": outcome})
 
 
-def tlsp(t, outcome="ok", issuer="Google Trust Services (WE1)", expected=True, host="chatgpt.com"):
-    return ev(t, {"type": "probe.tls", "host": host, "outcome": outcome, "issuer": issuer,
-                  "expectedIssuer": expected, "handshakeMs": 40.0})
+def tlsp(t, outcome="ok", issuer="Google Trust Services (WE1)", expected=True, host="chatgpt.com", os_trusted=None):
+    e = {"type": "probe.tls", "host": host, "outcome": outcome, "issuer": issuer,
+         "expectedIssuer": expected, "handshakeMs": 40.0}
+    if os_trusted is not None:
+        e["osTrusted"] = os_trusted
+    return ev(t, e)
+
+
+def identity(t, resolver="1.1.1.1", outcome="timeout", egress=None):
+    return ev(t, {"type": "probe.resolver_identity", "resolver": resolver, "query": "whoami.cloudflare",
+                  "egress": egress, "outcome": outcome})
 
 
 def status(t, indicator, affected=(), site="chatgpt"):
@@ -242,8 +250,16 @@ S["extension.blocked_request/confounded_analytics_blocked"] = ("stream.dropped_u
     inventory(-60000, "uBlock Origin"), rerr(-2000, "net::ERR_BLOCKED_BY_CLIENT", url="https://www.google-analytics.com/g/collect", rtype="ping"),
     op(0, site="copilot"), ft(300), end(2000, "error", frames=30, closeCode=1006, wasClean=False)])
 # --- extension.interference
-S["extension.interference/clear_hook_replaced"] = ("extension.interference", "message_stream_error", [
+# A page replacing its own fetch is evidence about the page (issue 17): no extension is blamed for
+# page.hook_replaced alone; with an extension updated just before, it strengthens that finding.
+S["extension.interference/confounded_page_replaced_fetch"] = ("stream.dropped_unexplained", "message_stream_error", [
     hook_replaced(-5000), op(0), ft(300), end(1500, "truncated", frames=20, terminalSeen=False)])
+S["extension.interference/clear_hook_replaced_after_extension_update"] = ("extension.interference", "message_stream_error", [
+    ext_changed(-30000, "Tab Helper", change="updated"), hook_replaced(-5000), op(0), ft(300),
+    end(1500, "truncated", frames=20, terminalSeen=False)])
+S["extension.interference/confounded_hook_replaced_extensions_installed"] = ("stream.dropped_unexplained", "message_stream_error", [
+    inventory(-60000, "Dark Reader"), hook_replaced(-5000), op(0), ft(300),
+    end(1500, "truncated", frames=20, terminalSeen=False)])
 S["extension.interference/weak_extension_enabled_before"] = ("extension.interference", "message_stream_error", [
     ext_changed(-40000, "Dark Reader"), op(0), ft(300), end(1500, "error", frames=20)])
 S["extension.interference/confounded_extension_changed_long_ago"] = ("stream.dropped_unexplained", "message_stream_error", [
@@ -374,10 +390,32 @@ S["network.throttled/clear_rate_collapse"] = ("network.throttled", "message_stre
     (31000, {"type": "stream.progress", "stream": "1:1", "frames": 2150, "bytes": 2150000, "gapMeanMs": 60, "gapP95Ms": 300, "gapMaxMs": 900}),
     (41000, {"type": "stream.progress", "stream": "1:1", "frames": 2170, "bytes": 2170000, "gapMeanMs": 300, "gapP95Ms": 900, "gapMaxMs": 1500}),
     end(42000, "error", frames=2171, lastFrameAgoMs=700, gapP95Ms=900)])
-S["network.idle_cutoff/history_same_duration"] = ("network.idle_cutoff", "message_stream_error", [
+# History supports, never decides (issue 21 class 5, issue 17 point 3): a same-duration pattern
+# alone is a runner-up below the fallback; with the break's own silence-then-close it adds a little.
+S["network.idle_cutoff/confounded_history_only_same_duration"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0), ft(300), end(60000, "error", frames=900, lastFrameAgoMs=40), tcpp(60400),
     hist(60500, "network.idle_cutoff", 0.8, "4 of the last 5 streams were cut at 60 s (±5%)")])
-S["pattern.same_site/weak_breaks_cluster_on_one_site"] = ("pattern.same_site", "message_stream_error", [
+S["network.idle_cutoff/history_supports_silence_then_close"] = ("network.idle_cutoff", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), end(62000, "error", frames=31, lastFrameAgoMs=60500, gapP95Ms=80),
+    rerr(62001, "net::ERR_CONNECTION_RESET", stream="1:1"), tcpp(62400),
+    hist(62500, "network.idle_cutoff", 0.8, "4 of the last 5 streams were cut at 62 s (±5%)")])
+S["network.idle_cutoff/confounded_history_then_extension_break"] = ("extension.interference", "message_stream_error", [
+    ext_changed(-30000, "Tab Helper", change="updated"), hook_replaced(-5000), op(0), ft(300),
+    end(60000, "truncated", frames=900, terminalSeen=False, lastFrameAgoMs=40), tcpp(60400),
+    hist(60500, "network.idle_cutoff", 0.8, "3 of the last 4 streams were cut at 60 s (±5%)")])
+S["network.idle_cutoff/confounded_history_then_blank_page"] = ("page.init_failed", "blank_page", [
+    init_failed(0, reason="no_app_root", scripts=1), tcpp(400),
+    hist(500, "network.idle_cutoff", 0.8, "3 of the last 4 streams were cut at 60 s (±5%)")])
+S["network.idle_cutoff/confounded_history_still_open"] = ("stream.stalled", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), stall(61300, silent=60000), tcpp(61700),
+    hist(61800, "network.idle_cutoff", 0.8, "3 of the last 4 streams were cut at 60 s (±5%)")])
+S["network.idle_cutoff/ws_1006_after_round_silence"] = ("network.idle_cutoff", "message_stream_error", [
+    op(0, site="copilot"), ft(300), prog(1300, 30, p95=200),
+    end(101500, "error", frames=31, closeCode=1006, wasClean=False, lastFrameAgoMs=100200, gapP95Ms=200)])
+S["network.idle_cutoff/confounded_browser_timeout_after_silence"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), end(46000, "error", frames=31, lastFrameAgoMs=44000, gapP95Ms=80),
+    rerr(46001, "net::ERR_HTTP2_PING_FAILED", stream="1:1")])
+S["pattern.same_site/confounded_pattern_alone_is_a_runner_up"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0), ft(300), end(3000, "error", frames=40), tcpp(3400),
     hist(3500, "pattern.same_site", 0.4, "5 of the last 6 breaks were on chatgpt")])
 S["pattern.same_network/confounded_pattern_of_another_break"] = ("stream.dropped_unexplained", "message_stream_error", [
@@ -421,6 +459,60 @@ S["stream.stalled/probed_everything_healthy"] = ("stream.stalled", "message_stre
     op(0), ft(300), prog(1300, 30), stall(21300, silent=20000)] + healthy_probes(21800))
 
 
+# --- post-mortem evidence read in context (issue 21 class 3)
+# Black-holed mid-stream: the stream was answering, then fresh connects and DNS meet silence. The
+# failed lookups cannot explain a stream that needed none; they say the path is down now.
+S["network.blocked/probed_blackhole_mid_stream_dns_fails_too"] = ("network.blocked", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), stall(21300, silent=20000), dnsp(21800, "system", outcome="timeout"),
+    dnsp(21800, "public", outcome="timeout"), tcpp(21900, outcome="timeout", successes=0)])
+S["network.blocked/probed_blackhole_mid_stream_ping_failed"] = ("network.blocked", "message_stream_error", [
+    op(0), ft(300), prog(1300, 30), end(30000, "error", frames=31, lastFrameAgoMs=28000, gapP95Ms=80),
+    rerr(30001, "net::ERR_HTTP2_PING_FAILED", stream="1:1"), dnsp(30400, "system"),
+    tcpp(30500, outcome="timeout", successes=0)])
+S["dns.resolution_failed/confounded_lookup_fails_after_established_stream"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2000, "error", frames=40), rerr(2001, "net::ERR_CONNECTION_RESET", stream="1:1"),
+    dnsp(2400, "system", outcome="servfail"), dnsp(2400, "public"), tcpp(2500)])
+# Offline versus changed from the state after the break (os.network_change).
+S["network.offline/os_interface_down_stays_down"] = ("network.offline", "message_stream_error", [
+    op(0, site="copilot"), ft(300), netchange(1800, "iface_down", "eth0"), netchange(1800, "default_route", None, "none"),
+    end(2000, "error", frames=20, closeCode=1006, wasClean=False), tcpp(2400, host="copilot.microsoft.com", outcome="unreachable", successes=0)])
+S["network.changed/os_interface_down_route_moves"] = ("network.changed", "message_stream_error", [
+    op(0, site="copilot"), ft(300), netchange(1800, "iface_down", "eth0"),
+    netchange(1800, "default_route", "wlan0", "via 192.168.1.1 dev wlan0"),
+    end(2000, "error", frames=20, closeCode=1006, wasClean=False)])
+S["network.changed/os_route_lost_then_back"] = ("network.changed", "message_stream_error", [
+    op(0, site="copilot"), ft(300), netchange(1500, "iface_down", "eth0"), netchange(1500, "default_route", None, "none"),
+    netchange(1900, "iface_up", "eth0"), netchange(1900, "default_route", "eth0", "via 10.0.0.1 dev eth0"),
+    end(2000, "error", frames=20, closeCode=1006, wasClean=False)])
+# A machine that never had a default route (the lab's namespaces, a host-only network) reports
+# no_default_route at start: a fact, not going offline.
+S["network.changed/os_no_default_route_at_start_is_no_offline"] = ("network.changed", "message_stream_error", [
+    netchange(-10000, "no_default_route", None), op(0), ft(300), prog(1300, 30), end(2100, "error", frames=44),
+    rerr(2103, "net::ERR_NETWORK_CHANGED", stream="1:1")])
+# --- evidence we gather and now read (issue 21 class 4)
+S["session.conflict/weak_cookie_cleared_before_ws_upgrade"] = ("session.conflict", "network_error", [
+    op(-60000, stream="1:0", site="copilot"), ft(-59000, stream="1:0"), end(-50000, "complete", frames=30, stream="1:0", terminalSeen=True),
+    cookie(-5000, site="copilot"), op(0, site="copilot"),
+    end(60, "error", frames=0, closeCode=1006, wasClean=False, durationMs=60)])
+S["session.conflict/probed_cookie_cleared_then_upgrade_401"] = ("session.conflict", "network_error", [
+    cookie(-5000, site="copilot"), op(0, site="copilot"),
+    end(60, "error", frames=0, closeCode=1006, wasClean=False, durationMs=60), tcpp(500, host="copilot.microsoft.com"),
+    wsp(520, 401)])
+S["session.conflict/confounded_cookie_refreshed_before_ws"] = ("stream.dropped_unexplained", "network_error", [
+    cookie(-5000, site="copilot", cause="overwrite"), cookie(-4999, removed=False, site="copilot"), op(0, site="copilot"),
+    end(60, "error", frames=0, closeCode=1006, wasClean=False, durationMs=60), tcpp(500, host="copilot.microsoft.com")])
+S["tls.intercepted/probed_untrusted_root_in_os_store"] = ("tls.intercepted", "message_stream_error", [
+    op(0), ft(300), end(32000, "error", frames=3, lastFrameAgoMs=30000, gapP95Ms=100), dnsp(32400, "system"), tcpp(32400),
+    tlsp(32400, outcome="untrusted", issuer="Corp TLS Inspection CA", expected=False, os_trusted=True)])
+S["tls.intercepted/confounded_untrusted_nowhere"] = ("stream.dropped_unexplained", "message_stream_error", [
+    op(0), ft(300), end(2600, "error", frames=30), dnsp(3000, "system"), tcpp(3000),
+    tlsp(3000, outcome="untrusted", issuer="StreamDoctor lab", expected=False, os_trusted=False)])
+S["dns.hijacked/probed_transparent_proxy_answers_for_public"] = ("dns.hijacked", "network_error", [
+    op(0), rerr(20, "net::ERR_CONNECTION_REFUSED"), end(22, "error", frames=0, errorName="TypeError"),
+    dnsp(400, "system", answers=("10.10.34.35",), bogon=True), dnsp(400, "public", answers=("10.10.34.35",), bogon=True),
+    identity(420)])
+
+
 def break_id(events):
     """The id BreakDetector gives the first break (extension times arrive mapped +3 ms)."""
     for t, e in sorted(events, key=lambda p: p[0]):
@@ -432,6 +524,8 @@ def break_id(events):
             return "b-%d-%s" % (int(at - e["silentMs"]), e["stream"])
         if kind == "stream.error":
             return "b-%d-%s" % (int(at), e["stream"])
+        if kind == "page.init_failed":
+            return "b-%d-page-%s" % (int(at), e["tabId"])
         if kind == "browser.request_error" and e.get("resourceType") == "main_frame":
             return "b-%d-load-%s" % (int(at), e["tabId"])
     return None

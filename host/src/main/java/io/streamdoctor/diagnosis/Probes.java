@@ -1,6 +1,7 @@
 package io.streamdoctor.diagnosis;
 
 import io.streamdoctor.evidence.DnsProbe;
+import io.streamdoctor.evidence.ResolverIdentity;
 import io.streamdoctor.evidence.StatusPage;
 import io.streamdoctor.evidence.TcpProbe;
 import io.streamdoctor.evidence.TlsProbe;
@@ -74,6 +75,20 @@ public final class Probes {
     return status;
   }
 
+  /**
+   * The resolver-identity check that shows a transparent DNS proxy answering for a public
+   * resolver (ResolverIdentity#showsTransparentProxy), or null.
+   */
+  public ResolverIdentity transparentProxy() {
+    List<DnsProbe> all = dns(null);
+    for (ResolverIdentity id : ctx.near(ResolverIdentity.class, 5_000, WINDOW_MS)) {
+      if (id.showsTransparentProxy(all)) {
+        return id;
+      }
+    }
+    return null;
+  }
+
   public StatusPage status() {
     StatusPage last = null;
     for (StatusPage p : ctx.near(StatusPage.class, 600_000, WINDOW_MS)) {
@@ -82,6 +97,24 @@ public final class Probes {
       }
     }
     return last;
+  }
+
+  /** Outcomes of a connect that met silence, not an answer: packets go out, nothing comes back. */
+  private static final java.util.Set<String> NO_ANSWER = java.util.Set.of("timeout", "unreachable");
+
+  /**
+   * The fresh TCP connects to the stream's host all went unanswered (timeout, unreachable): the
+   * path to it carries no traffic now. A refusal or reset is an answer and does not count.
+   */
+  public TcpProbe pathSilent() {
+    TcpProbe t = tcp();
+    return t != null && t.attempts() > 0 && t.successes() == 0 && NO_ANSWER.contains(t.outcome()) ? t : null;
+  }
+
+  /** Every DNS lookup the post-mortem made for the host failed (false when none was made). */
+  public boolean allDnsFailed() {
+    List<DnsProbe> all = dns(null);
+    return !all.isEmpty() && all.stream().allMatch(DnsProbe::failed);
   }
 
   public boolean anyOk(List<DnsProbe> probes) {

@@ -114,6 +114,14 @@ public final class StreamInfo {
   }
 
   /**
+   * The connection was up and answering: the response head or a frame arrived. Whatever failed
+   * after that needed no new DNS lookup and no new connection.
+   */
+  public boolean established() {
+    return firstByte != null || startedStreaming();
+  }
+
+  /**
    * A WebSocket that died before it ever opened: close 1006, no frame, within a few seconds.
    * Chromium reports neither the upgrade's HTTP status nor a blocked or failed lookup for it
    * (webRequest stays silent), so only host probes can tell these apart.

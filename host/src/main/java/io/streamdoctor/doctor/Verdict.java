@@ -120,17 +120,11 @@ public final class Verdict {
     return out;
   }
 
-  /**
-   * A CHAOS-class "whoami" sent to a public resolver is answered by that resolver itself. When
-   * ordinary lookups at the same address work but the CHAOS query fails, something between us
-   * and it answers port 53 on its behalf: a transparent DNS proxy.
-   */
+  /** A transparent DNS proxy answering for a public resolver (ResolverIdentity). */
   static List<Finding> interception(String site, List<DnsProbe> dns, List<ResolverIdentity> ids) {
     List<Finding> out = new ArrayList<>();
     for (ResolverIdentity id : ids) {
-      boolean sameResolverAnswers = dns.stream().anyMatch(d -> d.resolverKind().equals("public")
-          && d.resolver().equals(id.resolver()) && !d.failed());
-      if (id.query().equals("whoami.cloudflare") && !id.outcome().equals("ok") && sameResolverAnswers) {
+      if (id.showsTransparentProxy(dns)) {
         out.add(Finding.warning("dns.hijacked", site, "queries to " + id.resolver()
             + " are answered, but its own identity query is not (" + id.outcome() + "): a transparent DNS proxy?"));
       }

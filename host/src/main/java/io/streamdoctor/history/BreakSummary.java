@@ -11,6 +11,8 @@ import java.util.List;
  *     null when the host had no OS evidence for it
  * @param extensionsHash hash of the sorted ids of the extensions enabled at the break, or null
  *     when no inventory had arrived
+ * @param session a random id of the host process (one browser session) that saw the break, or
+ *     null for breaks stored before it was kept: patterns need members from two sessions or days
  */
 public record BreakSummary(
     String breakId,
@@ -37,13 +39,32 @@ public record BreakSummary(
     String extensionsHash,
     List<Ext> extensions,
     List<Mark> marks,
-    List<Around> around) {
+    List<Around> around,
+    String session) {
 
   public BreakSummary {
     errorTypes = errorTypes == null ? List.of() : List.copyOf(errorTypes);
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
     marks = marks == null ? List.of() : List.copyOf(marks);
     around = around == null ? List.of() : List.copyOf(around);
+  }
+
+  /** A summary without a session id (breaks summarised outside a host session). */
+  public BreakSummary(String breakId, String stream, String site, String url, String kind, String outcome,
+      Integer closeCode, Boolean wasClean, String errorName, Integer httpStatus, List<String> errorTypes,
+      long payloadBytes, long frames, long bytes, Double durationMs, Double ttfbMs, Double ttftMs,
+      Double gapP95Ms, Double gapMaxMs, Double stallSilentMs, String networkId, String extensionsHash,
+      List<Ext> extensions, List<Mark> marks, List<Around> around) {
+    this(breakId, stream, site, url, kind, outcome, closeCode, wasClean, errorName, httpStatus, errorTypes,
+        payloadBytes, frames, bytes, durationMs, ttfbMs, ttftMs, gapP95Ms, gapMaxMs, stallSilentMs, networkId,
+        extensionsHash, extensions, marks, around, null);
+  }
+
+  /** The same summary, seen in host session {@code id}. */
+  public BreakSummary inSession(String id) {
+    return new BreakSummary(breakId, stream, site, url, kind, outcome, closeCode, wasClean, errorName,
+        httpStatus, errorTypes, payloadBytes, frames, bytes, durationMs, ttfbMs, ttftMs, gapP95Ms, gapMaxMs,
+        stallSilentMs, networkId, extensionsHash, extensions, marks, around, id);
   }
 
   /** An enabled extension: its store id and display name. */

@@ -7,6 +7,7 @@ import io.streamdoctor.timeline.Timeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -23,6 +24,8 @@ public final class HistorySink implements Consumer<Diagnosis> {
   private final Timeline timeline;
   private final Supplier<String> networkId;
   private final Consumer<String> saved;
+  /** This host process: one browser session (history patterns need two sessions or two days). */
+  private final String session = Privacy.hash12(UUID.randomUUID().toString());
 
   /**
    * @param networkId the hashed fingerprint of the current network, or null when unknown (OS
@@ -56,11 +59,11 @@ public final class HistorySink implements Consumer<Diagnosis> {
     try {
       List<Evidence> evidence = new ArrayList<>();
       timeline.all().forEach(e -> evidence.add(e.evidence()));
-      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()), () -> saved.accept(d.breakId()));
+      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()).inSession(session), () -> saved.accept(d.breakId()));
     } catch (RuntimeException e) {
       // A summary bug must not cost the user the verdict itself: keep the bare break.
       LOG.log(Level.WARNING, "cannot summarise break " + d.breakId(), e);
-      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()),
+      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()).inSession(session),
           () -> saved.accept(d.breakId()));
     }
   }

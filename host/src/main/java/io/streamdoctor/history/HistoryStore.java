@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -145,9 +146,14 @@ public final class HistoryStore implements AutoCloseable {
 
   /** The patterns one break belongs to, as of its own time (reports; history-based rules). */
   public List<Finding> patternsFor(HistoryRecord current, ZoneId zone) throws HistoryException {
+    return patternsFor(current, zone, Patterns.DEFAULT_CHAT_SITES);
+  }
+
+  /** The patterns {@code current} belongs to among the breaks of {@code chatSites}. */
+  public List<Finding> patternsFor(HistoryRecord current, ZoneId zone, Set<String> chatSites) throws HistoryException {
     List<HistoryRecord> window = between(current.ts() - config.patternWindowDays() * 86_400_000L,
         current.ts(), config.patternMaxBreaks());
-    return Patterns.forBreak(window, current, zone);
+    return Patterns.forBreak(window, current, zone, chatSites);
   }
 
   public int count() throws HistoryException {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,11 +27,18 @@ public final class PatternEvidence implements Function<Diagnosis, List<Evidence>
   private final HistoryService history;
   private final HostClock clock;
   private final ZoneId zone;
+  private final Set<String> chatSites;
 
   public PatternEvidence(HistoryService history, HostClock clock, ZoneId zone) {
+    this(history, clock, zone, Patterns.DEFAULT_CHAT_SITES);
+  }
+
+  /** {@code chatSites}: the configured chat sites, the only ones whose breaks patterns count. */
+  public PatternEvidence(HistoryService history, HostClock clock, ZoneId zone, Set<String> chatSites) {
     this.history = history;
     this.clock = clock;
     this.zone = zone;
+    this.chatSites = Set.copyOf(chatSites);
   }
 
   @Override
@@ -40,7 +48,7 @@ public final class PatternEvidence implements Function<Diagnosis, List<Evidence>
       history.flush(TIMEOUT_MS);
       List<Finding> found = history.call(store -> {
         Optional<HistoryRecord> self = store.byId(d.breakId());
-        return self.isPresent() ? store.patternsFor(self.get(), zone) : List.<Finding>of();
+        return self.isPresent() ? store.patternsFor(self.get(), zone, chatSites) : List.<Finding>of();
       }, TIMEOUT_MS);
       double now = clock.nowMs();
       for (Finding f : found) {

@@ -2,12 +2,17 @@ package io.streamdoctor.history;
 
 import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.RuleResult.Finding;
+import io.streamdoctor.config.Targets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +27,10 @@ import java.util.Set;
  */
 public final class Patterns {
   public static final int MIN_BREAKS = 3;
+  /** Members must come from this many host sessions or local days. */
+  static final int MIN_SPREAD = 2;
+  /** The chat sites a default configuration names (config.Targets#defaults). */
+  public static final Set<String> DEFAULT_CHAT_SITES = chatSites(Targets.defaults());
 
   /** Breaks share one network fingerprint (hashed gateway/SSID); the lead may map it to a cause. */
   public static final String SAME_NETWORK = "pattern.same_network";
@@ -56,6 +65,12 @@ public final class Patterns {
    */
   public static List<Finding> forBreak(List<HistoryRecord> records, HistoryRecord current,
       ZoneId zone) {
+    return forBreak(records, current, zone, DEFAULT_CHAT_SITES);
+  }
+
+  /** {@link #forBreak(List, HistoryRecord, ZoneId)} counting only {@code chatSites}' breaks. */
+  public static List<Finding> forBreak(List<HistoryRecord> records, HistoryRecord current,
+      ZoneId zone, Set<String> chatSites) {
     List<HistoryRecord> all = new ArrayList<>();
     for (HistoryRecord r : records) {
       if (!r.breakId().equals(current.breakId()) && r.ts() <= current.ts()) {
@@ -63,14 +78,25 @@ public final class Patterns {
       }
     }
     all.add(current);
-    return matches(all, current.ts(), zone).stream()
+    return matches(all, current.ts(), zone, chatSites).stream()
         .filter(m -> m.members().contains(current.breakId()))
         .map(Match::finding)
         .toList();
   }
 
   public static List<Match> matches(List<HistoryRecord> records, long refTs, ZoneId zone) {
+    return matches(records, refTs, zone, DEFAULT_CHAT_SITES);
+  }
+
+  /**
+   * The patterns among the breaks of {@code chatSites} (the configured chat sites: breaks of
+   * generic or unknown sites are what any page can make, and never count), each made of breaks
+   * from at least two host sessions or two local days (one session's breaks may all come from
+   * one page).
+   */
+  public static List<Match> matches(List<HistoryRecord> all, long refTs, ZoneId zone, Set<String> chatSites) {
     List<Match> out = new ArrayList<>();
+    List<HistoryRecord> records = all.stream().filter(r -> r.site() != null && chatSites.contains(r.site())).toList();
     if (records.size() < MIN_BREAKS) {
       return out;
     }
@@ -79,8 +105,35 @@ public final class Patterns {
     ClusterPatterns.extension(records, refTs).ifPresent(out::add);
     ClusterPatterns.site(records, refTs).ifPresent(out::add);
     TimeOfDayPattern.find(records, refTs, zone).ifPresent(out::add);
+    Map<String, HistoryRecord> byId = new HashMap<>();
+    records.forEach(r -> byId.put(r.breakId(), r));
+    out.removeIf(m -> !spread(m.members().stream().map(byId::get).toList(), zone));
     out.sort(Comparator.comparingDouble((Match m) -> m.finding().confidence()).reversed());
     return out;
+  }
+
+  /** Members from two or more host sessions, or on two or more local days. */
+  static boolean spread(List<HistoryRecord> members, ZoneId zone) {
+    Set<String> sessions = new HashSet<>();
+    Set<LocalDate> days = new HashSet<>();
+    for (HistoryRecord r : members) {
+      if (r == null) {
+        continue;
+      }
+      if (r.summary().session() != null) {
+        sessions.add(r.summary().session());
+      }
+      days.add(Instant.ofEpochMilli(r.ts()).atZone(zone).toLocalDate());
+    }
+    return sessions.size() >= MIN_SPREAD || days.size() >= MIN_SPREAD;
+  }
+
+  /** The site ids a configuration names, "generic" never among them. */
+  public static Set<String> chatSites(Targets targets) {
+    Set<String> ids = new HashSet<>();
+    targets.sites().forEach(site -> ids.add(site.id()));
+    ids.remove("generic");
+    return Set.copyOf(ids);
   }
 
   static Match match(Finding f, List<HistoryRecord> members) {

@@ -129,7 +129,7 @@ public final class Privacy {
         s.marks().stream().map(m -> new BreakSummary.Mark(code(m.kind()), m.atMs(), m.frames(),
             m.bytes(), text(m.detail()))).toList(),
         s.around().stream().map(a -> new BreakSummary.Around(a.atMs(), code(a.type()),
-            text(a.detail()))).toList());
+            text(a.detail()))).toList(), code(s.session()));
   }
 
   private static List<EvidenceLine> lines(List<EvidenceLine> in) {

@@ -8,6 +8,7 @@ import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
 import io.streamdoctor.history.PatternEvidence;
+import io.streamdoctor.history.Patterns;
 import io.streamdoctor.net.Monitors;
 import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
@@ -85,10 +86,11 @@ public final class HostMain {
       recorder.evidence(now, ev);
       pipeline.ingest(now, ev);
     };
-    PostMortem postMortem = new PostMortem(loadTargets(dirs, log), () -> platform.netState().dnsServers(), clock,
+    Targets targets = loadTargets(dirs, log);
+    PostMortem postMortem = new PostMortem(targets, () -> platform.netState().dnsServers(), clock,
         new LazyTrust()); // cacerts and the TLS stack load on the first TLS probe, not at start
     AutoPostMortem autoPostMortem = new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
-        new PatternEvidence(history, clock, ZoneId.systemDefault()));
+        new PatternEvidence(history, clock, ZoneId.systemDefault(), Patterns.chatSites(targets)));
     pipeline.onNewBreak(autoPostMortem);
     pipeline.onWithdrawn(acker::release);
     commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));

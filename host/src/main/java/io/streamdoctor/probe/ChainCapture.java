@@ -16,6 +16,7 @@ final class ChainCapture extends X509ExtendedTrustManager {
   private final X509TrustManager real;
   volatile X509Certificate[] chain;
   volatile String trustProblem;
+  volatile String authType;
 
   ChainCapture(X509TrustManager real) {
     this.real = real;
@@ -23,6 +24,7 @@ final class ChainCapture extends X509ExtendedTrustManager {
 
   private void capture(X509Certificate[] c, String authType) {
     chain = c;
+    this.authType = authType;
     try {
       real.checkServerTrusted(c, authType);
     } catch (CertificateException | RuntimeException e) {

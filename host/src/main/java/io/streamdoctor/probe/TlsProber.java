@@ -10,6 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -31,12 +33,33 @@ public final class TlsProber {
   private final Targets targets;
   private final HostClock clock;
   private final X509TrustManager trust;
+  private final Supplier<X509TrustManager> osTrust;
 
   public TlsProber(Targets targets, HostClock clock, X509TrustManager trust) {
+    this(targets, clock, trust, OS_TRUST);
+  }
+
+  /** {@code osTrust}: the OS trust store (OsTrust), asked only about chains the JDK rejects. */
+  public TlsProber(Targets targets, HostClock clock, X509TrustManager trust,
+      Supplier<X509TrustManager> osTrust) {
     this.targets = targets;
     this.clock = clock;
     this.trust = trust;
+    this.osTrust = osTrust;
   }
+
+  /** Read once per host process, on the first chain the JDK rejects. */
+  private static final Supplier<X509TrustManager> OS_TRUST = new Supplier<>() {
+    private volatile Optional<X509TrustManager> loaded;
+
+    @Override
+    public X509TrustManager get() {
+      if (loaded == null) {
+        loaded = Optional.ofNullable(OsTrust.system());
+      }
+      return loaded.orElse(null);
+    }
+  };
 
   public static X509TrustManager jdkTrust() {
     try {
@@ -84,7 +107,8 @@ public final class TlsProber {
     String issuer = issuerSummary(capture.chain[0].getIssuerX500Principal().getName());
     boolean trusted = capture.trustProblem == null;
     boolean expected = trusted && matchesExpected(issuer);
-    return new TlsProbe(ts, host, trusted ? "ok" : "untrusted", issuer, expected, ms);
+    Boolean osTrusted = trusted ? null : OsTrust.accepts(osTrust.get(), capture.chain, capture.authType);
+    return new TlsProbe(ts, host, trusted ? "ok" : "untrusted", issuer, expected, ms, osTrusted);
   }
 
   private boolean matchesExpected(String issuer) {

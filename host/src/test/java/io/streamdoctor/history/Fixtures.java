@@ -44,6 +44,12 @@ public final class Fixtures {
     return record(id, ts, site, durationMs, null, null);
   }
 
+  /** The same record, seen in host session {@code session}. */
+  public static HistoryRecord inSession(HistoryRecord r, String session) {
+    return new HistoryRecord(r.breakId(), r.ts(), r.stage(), r.savedAt(), r.diagnosis(),
+        r.summary().inSession(session));
+  }
+
   public static Ext ext(String id, String name) {
     return new Ext(id, name);
   }

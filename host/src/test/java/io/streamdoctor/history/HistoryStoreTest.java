@@ -31,12 +31,13 @@ class HistoryStoreTest {
   void save_thenByIdAndRecent_roundTripsDiagnosisAndSummary() throws Exception {
     Diagnosis d = Fixtures.diagnosis("b-1", T0, "chatgpt", "server.overloaded", 0.9, "evidence");
     BreakSummary s = Fixtures.summary("b-1", "chatgpt", 61_000.0, "n-1",
-        List.of(Fixtures.ext("abc", "uBlock Origin")));
+        List.of(Fixtures.ext("abc", "uBlock Origin"))).inSession("5e55a0c1d2e3");
     try (HistoryStore store = open(HistoryConfig.DEFAULT)) {
       store.save(d, s);
       HistoryRecord r = store.byId("b-1").orElseThrow();
       assertEquals(d, r.diagnosis());
       assertEquals(s, r.summary());
+      assertEquals("5e55a0c1d2e3", r.summary().session(), "the host session a pattern's spread is counted in");
       assertEquals("evidence", r.stage());
       assertEquals(List.of("b-1"), store.recent(10).stream().map(HistoryRecord::breakId).toList());
       assertTrue(store.byId("nope").isEmpty());

@@ -4,6 +4,7 @@ import static io.streamdoctor.history.Fixtures.DAY;
 import static io.streamdoctor.history.Fixtures.HOUR;
 import static io.streamdoctor.history.Fixtures.T0;
 import static io.streamdoctor.history.Fixtures.ext;
+import static io.streamdoctor.history.Fixtures.inSession;
 import static io.streamdoctor.history.Fixtures.record;
 import static io.streamdoctor.history.Fixtures.simple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -188,5 +190,44 @@ class PatternsTest {
     List<HistoryRecord> later = List.of(simple("b1", T0 + DAY, "chatgpt", 60_000.0),
         simple("b2", T0 + 2 * DAY, "chatgpt", 60_000.0));
     assertTrue(Patterns.forBreak(later, current, UTC).isEmpty());
+  }
+
+  // --- history supports, never decides (issue 21 class 5, issue 17 point 3)
+
+  @Test
+  void forBreak_threePageMadeCutoffsInOneSession_doNotMakeALaterBreakACutoff() {
+    // Three page-made sockets closed at ~30 s, then a genuine break of the same length, all in one
+    // browser session on one day: one page could have made every member.
+    List<HistoryRecord> past = List.of(inSession(simple("p1", T0, "chatgpt", 30_100.0), "s1"),
+        inSession(simple("p2", T0 + 60_000, "chatgpt", 29_900.0), "s1"),
+        inSession(simple("p3", T0 + 120_000, "chatgpt", 30_000.0), "s1"));
+    HistoryRecord genuine = inSession(simple("now", T0 + 600_000, "chatgpt", 30_050.0), "s1");
+    assertTrue(Patterns.forBreak(past, genuine, UTC).isEmpty());
+    // The same breaks seen in two browser sessions are a pattern.
+    HistoryRecord otherSession = inSession(simple("now", T0 + 600_000, "chatgpt", 30_050.0), "s2");
+    assertTrue(Patterns.forBreak(past, otherSession, UTC).stream()
+        .anyMatch(f -> f.cause().equals(Causes.NETWORK_IDLE_CUTOFF)));
+  }
+
+  @Test
+  void forBreak_breaksOfGenericSites_neverCount() {
+    // Any page can open sockets that the extension files under "generic": days apart or not,
+    // they never form a pattern, and a chat break does not join them.
+    List<HistoryRecord> past = List.of(simple("g1", T0, "generic", 30_000.0),
+        simple("g2", T0 + DAY, "generic", 30_100.0), simple("g3", T0 + 2 * DAY, null, 29_900.0));
+    HistoryRecord genuine = simple("now", T0 + 3 * DAY, "chatgpt", 30_000.0);
+    assertTrue(Patterns.forBreak(past, genuine, UTC).isEmpty());
+    HistoryRecord generic = simple("now", T0 + 3 * DAY, "generic", 30_000.0);
+    assertTrue(Patterns.forBreak(past, generic, UTC).isEmpty());
+  }
+
+  @Test
+  void forBreak_configuredSitesOnly_aSiteAddedByConfigurationCounts() {
+    List<HistoryRecord> past = List.of(simple("l1", T0, "lab", 60_000.0),
+        simple("l2", T0 + DAY, "lab", 60_100.0));
+    HistoryRecord current = simple("now", T0 + 2 * DAY, "lab", 59_900.0);
+    assertTrue(Patterns.forBreak(past, current, UTC).isEmpty(), "lab is no default chat site");
+    assertTrue(Patterns.forBreak(past, current, UTC, Set.of("lab")).stream()
+        .anyMatch(f -> f.cause().equals(Causes.NETWORK_IDLE_CUTOFF)));
   }
 }

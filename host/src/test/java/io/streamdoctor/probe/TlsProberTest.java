@@ -10,10 +10,15 @@ import io.streamdoctor.evidence.TlsProbe;
 import io.streamdoctor.testing.TestTcpServers;
 import io.streamdoctor.testing.TestTcpServers.Behavior;
 import io.streamdoctor.testing.TestTls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import javax.net.ssl.X509TrustManager;
 
 @Timeout(30)
 class TlsProberTest {
@@ -53,6 +58,24 @@ class TlsProberTest {
       assertEquals("untrusted", p.outcome());
       assertTrue(p.issuer().startsWith(TestTls.ISSUER_ORG));
       assertFalse(p.expectedIssuer());
+    }
+  }
+
+  @Test
+  void probe_chainOnlyInOsTrustStore_untrustedButOsTrusted(@TempDir Path dir) throws Exception {
+    // A corporate/antivirus root lives in the OS store (a PEM bundle on Linux), never in cacerts.
+    Path bundle = dir.resolve("ca-certificates.crt");
+    Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+        .encodeToString(TestTls.keyStore().getCertificate("test").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    X509TrustManager os = OsTrust.fromBundle(bundle);
+    try (TestTcpServers s = new TestTcpServers(Behavior.TLS)) {
+      TlsProbe p = new TlsProber(targets(s.port(), List.of("DigiCert")), () -> 0, TlsProber.jdkTrust(), () -> os)
+          .probe(HOST, 443, Deadline.in(3000));
+      assertEquals("untrusted", p.outcome());
+      assertEquals(Boolean.TRUE, p.osTrusted());
+      TlsProbe nowhere = new TlsProber(targets(s.port(), List.of("DigiCert")), () -> 0, TlsProber.jdkTrust(),
+          () -> TlsProber.jdkTrust()).probe(HOST, 443, Deadline.in(3000));
+      assertEquals(Boolean.FALSE, nowhere.osTrusted());
     }
   }
 

@@ -8,6 +8,7 @@ import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.DnsProbe;
+import io.streamdoctor.evidence.ResolverIdentity;
 import io.streamdoctor.evidence.TlsProbe;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,9 +21,13 @@ import java.util.TreeSet;
  * from the public resolvers' while TLS to them fails. Different answers alone are weak: CDNs hand
  * out different addresses by design. A private answer the public resolvers give too is no lie: the
  * name really points there (an internal name, a split-horizon zone, the namespace lab), so it
- * counts only when no public resolver confirms it.
+ * counts only when no public resolver confirms it — unless the resolver-identity check shows a
+ * transparent DNS proxy answering for the public resolvers (ResolverIdentity): then their answers
+ * are the proxy's own and confirm nothing, and the proxy itself supports the finding.
  */
 public final class DnsHijackedRule implements Rule {
+  static final double PROXY_ALONE = 0.3;
+
   @Override
   public String cause() {
     return Causes.DNS_HIJACKED;
@@ -41,9 +46,10 @@ public final class DnsHijackedRule implements Rule {
         publicAnswers.addAll(p.answers());
       }
     }
+    ResolverIdentity proxy = probes.transparentProxy();
     List<DnsProbe> confirmed = new ArrayList<>();
     for (DnsProbe p : probes.dns("system")) {
-      if (p.bogon() && p.answers().stream().anyMatch(publicAnswers::contains)) {
+      if (p.bogon() && proxy == null && p.answers().stream().anyMatch(publicAnswers::contains)) {
         confirmed.add(p);
       } else if (p.bogon()) {
         lines.add(ctx.line(p, "your resolver " + p.resolver() + " answered " + p.host() + " with a private address "
@@ -55,6 +61,17 @@ public final class DnsHijackedRule implements Rule {
             + " differs from the public resolvers'"));
         confidence = Math.max(confidence, tlsBad ? 0.88 : 0.3);
       }
+    }
+    if (proxy != null) {
+      String line = "queries to " + proxy.resolver() + " are answered, but its own identity query is not ("
+          + proxy.outcome() + "): a transparent DNS proxy answers in its name";
+      if (lines.isEmpty()) {
+        // A proxy on the path explains nothing by itself: a runner-up below the 0.35 fallback.
+        return Verdicts.found(cause(), PROXY_ALONE, List.of(ctx.line(proxy, line)), Remedies.USE_DOH,
+            Remedies.CONTACT_ISP);
+      }
+      lines.add(ctx.line(proxy, line));
+      confidence = Math.min(0.92, confidence + 0.04);
     }
     if (lines.isEmpty()) {
       List<DnsProbe> system = probes.dns("system");

@@ -16,6 +16,12 @@ import java.util.List;
 /**
  * The chat host did not resolve: the browser said so, or the system resolver failed for it in the
  * post-mortem while a public resolver answered (which also tells the fix: switch resolvers).
+ *
+ * <p>A post-mortem lookup counts only for a stream that never got an answer. Once the response
+ * head or a frame arrived, the name had resolved and the connection needed no further lookup
+ * (a name is resolved when a connection is opened, not while it carries a response): a lookup
+ * that fails after such a stream died says the network path is down now (NetworkBlockedRule
+ * reads that), not that DNS cut the stream.
  */
 public final class DnsResolutionRule implements Rule {
   @Override
@@ -40,8 +46,9 @@ public final class DnsResolutionRule implements Rule {
     List<DnsProbe> system = probes.dns("system");
     List<DnsProbe> others = new ArrayList<>(probes.dns("public"));
     others.addAll(probes.dns("doh"));
+    boolean established = ctx.stream().established();
     for (DnsProbe p : system) {
-      if (!"ok".equals(p.outcome())) {
+      if (!"ok".equals(p.outcome()) && !established) {
         String pub = probes.anyOk(others) ? " while " + firstOk(others) + " answered" : "";
         lines.add(ctx.line(p, "your resolver " + p.resolver() + " gave " + p.outcome() + " for " + p.host() + pub));
         confidence = Math.max(confidence, probes.anyOk(others) ? 0.9 : 0.6);
@@ -49,6 +56,11 @@ public final class DnsResolutionRule implements Rule {
     }
     if (!lines.isEmpty()) {
       return Verdicts.found(cause(), confidence, lines, Remedies.FLUSH_DNS, Remedies.SWITCH_RESOLVER, Remedies.USE_DOH);
+    }
+    if (established && system.stream().anyMatch(DnsProbe::failed)) {
+      return Verdicts.ruledOut(cause(), "the stream was already answering (" + ctx.stream().frames()
+          + " frames), so its name had resolved; the lookup that failed after the break says the"
+          + " network stopped answering, not that DNS cut the stream");
     }
     if (!system.isEmpty() && system.stream().allMatch(p -> "ok".equals(p.outcome()))) {
       DnsProbe s = system.get(0);

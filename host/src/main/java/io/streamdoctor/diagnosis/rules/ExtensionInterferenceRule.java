@@ -7,14 +7,29 @@ import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.ExtensionChanged;
+import io.streamdoctor.evidence.ExtensionInventory;
+import io.streamdoctor.evidence.HistoryPattern;
 import io.streamdoctor.evidence.HookReplaced;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Another script took over fetch/WebSocket, or an extension changed just before the break. */
+/**
+ * An extension changed just before the break, or another script took over fetch/WebSocket while
+ * an extension could run scripts on the site.
+ *
+ * <p>A page replacing its own {@code fetch} is evidence about the page, never grounds to blame an
+ * extension: {@code page.hook_replaced} carries no origin (the page itself can produce it), so it
+ * decides nothing alone. With an extension enabled, installed or updated near the break it
+ * strengthens that extension's finding; with only extensions that can reach the site installed it
+ * is a runner-up that suggests a clean profile, never a "Disable" button.
+ */
 public final class ExtensionInterferenceRule implements Rule {
   static final double CHANGE_WINDOW_MS = 120_000;
+  static final double CHANGED = 0.5;
+  static final double CHANGED_AND_REPLACED = 0.6;
+  /** Replaced hook, extensions able to reach the site, none changed: below the 0.35 fallback. */
+  static final double REPLACED_WITH_CANDIDATES = 0.3;
 
   @Override
   public String cause() {
@@ -23,32 +38,60 @@ public final class ExtensionInterferenceRule implements Rule {
 
   @Override
   public RuleResult evaluate(BreakContext ctx) {
-    List<EvidenceLine> lines = new ArrayList<>();
-    double confidence = 0;
+    List<EvidenceLine> changed = new ArrayList<>();
+    for (ExtensionChanged c : ctx.near(ExtensionChanged.class, CHANGE_WINDOW_MS, 2_000)) {
+      if (!"disabled".equals(c.change()) && !"uninstalled".equals(c.change())) {
+        changed.add(ctx.line(c, "extension " + c.name() + " was " + c.change() + " shortly before the break"));
+      }
+    }
+    List<EvidenceLine> replaced = new ArrayList<>();
     for (HookReplaced h : ctx.all(HookReplaced.class)) {
       boolean samePage = Objects.equals(h.tabId(), ctx.tabId()) || h.tabId() == null;
       if (samePage && h.ts() <= ctx.breakTs() + 2_000) {
-        String how = "after".equals(h.when())
+        replaced.add(ctx.line(h, "after".equals(h.when())
             ? "another script replaced " + h.api() + " after StreamDoctor's hook"
-            : h.api() + " was already replaced by another script when the page started";
-        lines.add(ctx.line(h, how));
-        confidence = Math.max(confidence, 0.55);
+            : h.api() + " was already replaced by another script when the page started"));
       }
     }
-    for (ExtensionChanged c : ctx.near(ExtensionChanged.class, CHANGE_WINDOW_MS, 2_000)) {
-      if (!"disabled".equals(c.change()) && !"uninstalled".equals(c.change())) {
-        lines.add(ctx.line(c, "extension " + c.name() + " was " + c.change() + " shortly before the break"));
-        confidence = Math.max(confidence, 0.5);
-      }
+    int candidates = reachingSite(ctx);
+    List<EvidenceLine> lines = new ArrayList<>(changed);
+    double confidence = 0;
+    boolean nameable = !changed.isEmpty();
+    if (!changed.isEmpty()) {
+      confidence = replaced.isEmpty() ? CHANGED : CHANGED_AND_REPLACED;
+      lines.addAll(replaced);
+    } else if (!replaced.isEmpty() && candidates > 0) {
+      lines.addAll(replaced);
+      lines.add(ctx.lineAtBreak(candidates + " enabled extension(s) can run scripts on this site; the page"
+          + " itself may have replaced it too"));
+      confidence = REPLACED_WITH_CANDIDATES;
     }
-    io.streamdoctor.evidence.HistoryPattern pattern = HistoryPatterns.of(ctx, cause());
+    HistoryPattern pattern = HistoryPatterns.of(ctx, cause());
     if (pattern != null) {
       lines.addAll(HistoryPatterns.lines(ctx, pattern));
-      confidence = Math.max(confidence, Math.min(pattern.confidence(), 0.5));
+      nameable = true; // history names the one extension common to the breaks
     }
+    confidence = HistoryPatterns.support(confidence, pattern);
     if (lines.isEmpty()) {
       return Verdicts.silent(cause());
     }
-    return Verdicts.found(cause(), confidence, lines, Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE);
+    return nameable
+        ? Verdicts.found(cause(), confidence, lines, Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE)
+        : Verdicts.found(cause(), confidence, lines, Remedies.ISOLATED_PROFILE);
+  }
+
+  /** Enabled extensions with access to the chat host in the latest inventory. */
+  private static int reachingSite(BreakContext ctx) {
+    List<ExtensionInventory> inv = ctx.all(ExtensionInventory.class);
+    if (inv.isEmpty()) {
+      return 0;
+    }
+    int n = 0;
+    for (ExtensionInventory.Extension x : inv.get(inv.size() - 1).extensions()) {
+      if (x.enabled() && x.chatHostAccess()) {
+        n++;
+      }
+    }
+    return n;
   }
 }

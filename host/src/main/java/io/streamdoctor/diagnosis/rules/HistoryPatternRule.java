@@ -8,7 +8,8 @@ import io.streamdoctor.evidence.HistoryPattern;
 
 /**
  * Patterns across breaks that are findings of their own (same network, same site, same hour):
- * they say what breaks share, not what causes them, so their confidence stays modest.
+ * they say what breaks share, not what causes them, so they stay runners-up
+ * ({@link HistoryPatterns#ALONE}).
  */
 public final class HistoryPatternRule implements Rule {
   private final String cause;
@@ -30,7 +31,7 @@ public final class HistoryPatternRule implements Rule {
     if (p == null) {
       return Verdicts.silent(cause);
     }
-    return Verdicts.found(cause, Math.min(p.confidence(), 0.45), HistoryPatterns.lines(ctx, p),
+    return Verdicts.found(cause, HistoryPatterns.support(0, p), HistoryPatterns.lines(ctx, p),
         remedies.length == 0 ? new String[] {Remedies.CHECK_NETWORK} : remedies);
   }
 }

@@ -19,6 +19,12 @@ import java.util.Set;
  * The connection to the chat host was refused, reset or timed out before any answer arrived: a
  * firewall or filter on the path (a reset right after the TLS ClientHello is typical of SNI
  * filtering). A reset after the stream started is not this cause.
+ *
+ * <p>After an established stream died, a post-mortem whose fresh connects to the host meet
+ * silence (timeout, unreachable) says the path to the host stopped carrying traffic: the stream
+ * was black-holed, not cut by the server. That reading needs the machine's own link to look up
+ * (no lost default route, no offline event: then it is network.offline); DNS lookups failing too
+ * only confirm that nothing on that path answers.
  */
 public final class NetworkBlockedRule implements Rule {
   static final Set<String> BLOCKING = Set.of("refused", "reset", "timeout", "unreachable");
@@ -36,7 +42,7 @@ public final class NetworkBlockedRule implements Rule {
         return Verdicts.ruledOut(cause(), "a fresh connection to " + after.host() + ":" + after.port()
             + " succeeded in " + Probes.ms(after.medianConnectMs()));
       }
-      return Verdicts.silent(cause());
+      return pathWentSilent(ctx);
     }
     List<EvidenceLine> lines = new ArrayList<>();
     double confidence = 0;
@@ -72,6 +78,26 @@ public final class NetworkBlockedRule implements Rule {
             + " succeeded in " + Probes.ms(tcp.medianConnectMs()));
       }
       return Verdicts.silent(cause());
+    }
+    return Verdicts.found(cause(), confidence, lines, Remedies.CHANGE_NETWORK, Remedies.CONTACT_ISP);
+  }
+
+  /** An established stream died and the path to its host answers nothing now (class doc). */
+  private RuleResult pathWentSilent(BreakContext ctx) {
+    Probes probes = Probes.of(ctx);
+    TcpProbe tcp = probes.pathSilent();
+    if (tcp == null || OsLink.routeGone(ctx, OfflineRule.WINDOW_BEFORE_MS) != null || OfflineRule.browserOffline(ctx)) {
+      return Verdicts.silent(cause());
+    }
+    List<EvidenceLine> lines = new ArrayList<>();
+    lines.add(ctx.line(tcp, "the stream was answering, then your network stopped reaching " + tcp.host()
+        + ": a fresh connection to port " + tcp.port() + " got no answer (" + tcp.outcome() + ", "
+        + tcp.attempts() + " attempts) while this machine's own link stayed up"));
+    double confidence = 0.75;
+    if (probes.allDnsFailed()) {
+      lines.add(ctx.line(probes.dns(null).get(0), "DNS lookups after the break got no answer either:"
+          + " nothing on that path answers now (the stream itself needed no lookup)"));
+      confidence = 0.78;
     }
     return Verdicts.found(cause(), confidence, lines, Remedies.CHANGE_NETWORK, Remedies.CONTACT_ISP);
   }

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class NetworkChangedRule implements Rule {
   static final double WINDOW_BEFORE_MS = 15_000;
   static final double WINDOW_AFTER_MS = 5_000;
+  /** OS changes that ended with no default route: a runner-up to network.offline (0.9). */
+  static final double OFFLINE_NOT_CHANGE = 0.5;
 
   /** NetDiff kinds that move traffic; vpn_present is a start-up fact, not a change. */
   static final Set<String> MEANINGFUL = Set.of("iface_up", "iface_down", "addr_added", "addr_removed",
@@ -68,11 +70,21 @@ public final class NetworkChangedRule implements Rule {
         confidence = Math.max(confidence, 0.7) + (confidence > 0 ? 0.03 : 0);
       }
     }
+    // Offline versus changed is decided by the state after the break: a default route that is
+    // gone and stays gone is the machine going offline (OfflineRule), so the interface and route
+    // events that took it there only support a change, they do not decide it.
+    NetworkChange gone = OsLink.routeGone(ctx, WINDOW_BEFORE_MS);
     for (NetworkChange c : ctx.near(NetworkChange.class, WINDOW_BEFORE_MS, WINDOW_AFTER_MS)) {
       if (MEANINGFUL.contains(c.kind())) {
         lines.add(ctx.line(c, "the system reported " + describe(c)));
-        confidence = Math.max(confidence, 0.85) + (confidence >= 0.85 ? 0.04 : 0);
+        confidence = gone != null ? Math.max(confidence, OFFLINE_NOT_CHANGE)
+            : Math.max(confidence, 0.85) + (confidence >= 0.85 ? 0.04 : 0);
       }
+    }
+    if (gone != null && !lines.isEmpty()) {
+      confidence = Math.min(confidence, 0.85); // below network.offline's 0.9 for the same event
+      against.add(ctx.line(gone, "the default route is gone and has not come back: the machine went offline"
+          + " rather than moving to another network"));
     }
     for (NetworkChange c : ctx.all(NetworkChange.class)) {
       if (MEANINGFUL.contains(c.kind()) && c.ts() < ctx.breakTs() - WINDOW_BEFORE_MS

@@ -54,6 +54,16 @@ public final class SessionConflictRule implements Rule {
         confidence = Math.max(confidence, 0.7);
       }
     }
+    CookieChanged gone = goneAtOpen(ctx);
+    boolean noAnswer = ctx.stream().wsFailedBeforeOpen()
+        || (!ctx.stream().established() && ctx.stream().end() != null && ctx.stream().end().isBreak());
+    if (gone != null && noAnswer) {
+      // The request (a WebSocket upgrade most of all: Chromium reports no status for it) went out
+      // without the session the page was using: the same churn as mid-stream, one step earlier.
+      lines.add(ctx.line(gone, "session cookie " + gone.name() + " was " + lossWord(gone)
+          + " before the stream's request and not set again, so it went without a session"));
+      confidence = confidence >= 0.8 ? 0.85 : Math.max(confidence, 0.75);
+    }
     int otherTabs = otherTabsStreaming(ctx);
     if (otherTabs > 0) {
       lines.add(ctx.lineAtBreak(otherTabs + " other tab(s) of this site were streaming at the same time"));
@@ -74,6 +84,30 @@ public final class SessionConflictRule implements Rule {
    */
   static boolean isSessionLoss(CookieChanged c) {
     return c.removed() && !"overwrite".equals(c.cause());
+  }
+
+  /** Cookie churn this long before a request still describes the session it was sent with. */
+  static final double GONE_BEFORE_MS = 1_800_000;
+
+  /**
+   * The site's session cookie whose last change before the stream opened was a loss: the request
+   * was made without it. A refresh (removal then set) leaves the cookie present and does not count.
+   */
+  static CookieChanged goneAtOpen(BreakContext ctx) {
+    double open = ctx.streamStart();
+    Map<String, CookieChanged> last = new HashMap<>();
+    for (CookieChanged c : ctx.all(CookieChanged.class)) {
+      if (c.ts() <= open && c.ts() >= open - GONE_BEFORE_MS && Objects.equals(c.site(), ctx.site())
+          && (!last.containsKey(c.name()) || last.get(c.name()).ts() <= c.ts())) {
+        last.put(c.name(), c);
+      }
+    }
+    for (CookieChanged c : last.values()) {
+      if (isSessionLoss(c)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static String lossWord(CookieChanged c) {

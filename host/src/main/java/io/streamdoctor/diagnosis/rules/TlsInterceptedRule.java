@@ -13,8 +13,17 @@ import io.streamdoctor.evidence.TlsProbe;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Certificate or TLS errors on the chat host: antivirus or corporate interception. */
+/**
+ * Certificate or TLS errors on the chat host, or a post-mortem handshake that shows someone
+ * else's certificate: antivirus or corporate interception. A chain the JDK does not trust is read
+ * as interception too: such products install their own root in the operating system's store
+ * (never in the JDK's), so a chat host's chain that verifies only there (TlsProbe.osTrusted) is
+ * the signature of TLS inspection; one that verifies nowhere is weaker (a runner-up below the
+ * 0.35 fallback), because a test or broken setup can show that too.
+ */
 public final class TlsInterceptedRule implements Rule {
+  static final double UNTRUSTED_NOWHERE = 0.3;
+
   @Override
   public String cause() {
     return Causes.TLS_INTERCEPTED;
@@ -31,9 +40,17 @@ public final class TlsInterceptedRule implements Rule {
       }
     }
     TlsProbe tls = Probes.of(ctx).tls();
+    double confidence = lines.isEmpty() ? 0 : 0.85;
     if (tls != null && "ok".equals(tls.outcome()) && !tls.expectedIssuer()) {
       lines.add(ctx.line(tls, "the certificate for " + tls.host() + " was issued by " + tls.issuer()
           + ", not a public CA the site uses: something on this machine or network intercepts TLS"));
+      confidence = 0.85;
+    } else if (tls != null && "untrusted".equals(tls.outcome()) && tls.issuer() != null) {
+      boolean local = Boolean.TRUE.equals(tls.osTrusted());
+      lines.add(ctx.line(tls, "the certificate for " + tls.host() + " was issued by " + tls.issuer()
+          + (local ? ", a root installed in this system's trust store but not a public CA: TLS inspection"
+              + " by antivirus or a corporate proxy" : ", which no trust store on this machine accepts")));
+      confidence = Math.max(confidence, local ? 0.85 : UNTRUSTED_NOWHERE);
     }
     if (lines.isEmpty()) {
       if (tls != null && "ok".equals(tls.outcome()) && tls.expectedIssuer()) {
@@ -42,6 +59,6 @@ public final class TlsInterceptedRule implements Rule {
       }
       return Verdicts.silent(cause());
     }
-    return Verdicts.found(cause(), 0.85, lines, Remedies.ALLOWLIST_IN_AV);
+    return Verdicts.found(cause(), confidence, lines, Remedies.ALLOWLIST_IN_AV);
   }
 }
