@@ -507,6 +507,11 @@ S["tls.intercepted/probed_untrusted_root_in_os_store"] = ("tls.intercepted", "me
 S["tls.intercepted/confounded_untrusted_nowhere"] = ("stream.dropped_unexplained", "message_stream_error", [
     op(0), ft(300), end(2600, "error", frames=30), dnsp(3000, "system"), tcpp(3000),
     tlsp(3000, outcome="untrusted", issuer="StreamDoctor lab", expected=False, os_trusted=False)])
+# A TLS-inspecting middlebox holds the streamed answer, then gives up; its root is in no store the
+# host reads (e.g. only in the browser's own NSS database), but its name says what it is.
+S["tls.intercepted/probed_inspector_root_trusted_nowhere"] = ("tls.intercepted", "message_stream_error", [
+    op(0), ft(300), end(32000, "error", frames=3, lastFrameAgoMs=30000, gapP95Ms=100), dnsp(32400, "system"), tcpp(32400),
+    tlsp(32400, outcome="untrusted", issuer="Corp TLS Inspection CA", expected=False, os_trusted=False)])
 S["dns.hijacked/probed_transparent_proxy_answers_for_public"] = ("dns.hijacked", "network_error", [
     op(0), rerr(20, "net::ERR_CONNECTION_REFUSED"), end(22, "error", frames=0, errorName="TypeError"),
     dnsp(400, "system", answers=("10.10.34.35",), bogon=True), dnsp(400, "public", answers=("10.10.34.35",), bogon=True),

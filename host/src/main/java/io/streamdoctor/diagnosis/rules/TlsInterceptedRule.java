@@ -47,10 +47,13 @@ public final class TlsInterceptedRule implements Rule {
       confidence = 0.85;
     } else if (tls != null && "untrusted".equals(tls.outcome()) && tls.issuer() != null) {
       boolean local = Boolean.TRUE.equals(tls.osTrusted());
+      boolean inspector = TlsInspectors.named(tls.issuer());
       lines.add(ctx.line(tls, "the certificate for " + tls.host() + " was issued by " + tls.issuer()
           + (local ? ", a root installed in this system's trust store but not a public CA: TLS inspection"
-              + " by antivirus or a corporate proxy" : ", which no trust store on this machine accepts")));
-      confidence = Math.max(confidence, local ? 0.85 : UNTRUSTED_NOWHERE);
+              + " by antivirus or a corporate proxy"
+              : inspector ? ", the root of a TLS-inspecting product (antivirus or a corporate proxy)"
+              : ", which no trust store on this machine accepts")));
+      confidence = Math.max(confidence, local || inspector ? 0.85 : UNTRUSTED_NOWHERE);
     }
     if (lines.isEmpty()) {
       if (tls != null && "ok".equals(tls.outcome()) && tls.expectedIssuer()) {
