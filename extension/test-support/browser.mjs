@@ -45,11 +45,12 @@ export function withTimeout(promise, ms, what) {
 }
 
 /** Launches Chromium, with or without the extension. Starts on about:blank (webRequest trap). */
-export async function launch(chromium, { extension, others = [] }) {
+export async function launch(chromium, { extension, others = [], args: extraArgs = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sd-browser-'));
   const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   const dirs = (extension ? [EXT_DIR] : []).concat(others).join(',');
   if (dirs) args.push(`--load-extension=${dirs}`, `--disable-extensions-except=${dirs}`);
+  args.push(...extraArgs);
   const context = await withTimeout(
     chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: false, args, timeout: 30000 }),
     40000,
