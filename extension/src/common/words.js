@@ -54,12 +54,13 @@ const DROP_HEADLINES = { reset: 'head_reset', ws_drop: 'head_ws_drop', refused: 
 const UNEXPLAINED = new Set(['stream.dropped_unexplained', 'stream.stalled']);
 
 /**
- * The host checked after the break and everything answered: DNS at the user's resolver and a
- * fresh connection to the site (DnsResolutionRule / NetworkBlockedRule "ruled out" reasons).
+ * The host checked after the break and everything answered: the name resolves and a fresh
+ * connection to the site succeeds (DnsResolutionRule / NetworkBlockedRule "ruled out" reasons).
  */
 export function checkedHealthy(brk) {
   const out = (brk && brk.ruledOut) || [];
-  const dns = out.some((r) => r.cause === 'dns.resolution_failed' && /^DNS answered/.test(String(r.why)));
+  // "DNS answered in …" (a probe) or "the server had already sent N frames, so its name resolved"
+  const dns = out.some((r) => r.cause === 'dns.resolution_failed');
   const tcp = out.some((r) => r.cause === 'network.blocked' && /fresh connection .* succeeded/.test(String(r.why)));
   return brk && brk.stage === 'probed' && dns && tcp;
 }
