@@ -141,6 +141,8 @@ const ready = (async () => {
   connectivity();
   await reportProxy(ext, emit, caps);
   await inventory.refresh();
+  // extensions turned off "for a test" stay off across a browser restart: remind once per
+  // browser session (storage.session is cleared when the browser closes, not when the worker sleeps)
   await remindDisabled({ ext, inventory, log: (entry) => notificationsCreated.push(entry) }).catch(() => {});
 })();
 

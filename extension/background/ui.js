@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS = { sites: {}, stallFloorS: 0, notifications: true
 export const OUTCOME_KEY = 'lastOutcome';
 export const OUTCOME_TTL_MS = 10 * 60_000;
 const OUTCOME_NOTE = 'sd:outcome';
+const REMINDED_KEY = 'remindedDisabled';
 const HOST_REQUESTS = new Set(['probe', 'report', 'diagnose', 'history', 'flush_dns', 'ping', 'config.get']);
 const ACTIONS = new Set(['regenerate', 'hard_reload', 'clear_site_session', 'disable_extension', 'enable_extension', 'open_status', 'flush_dns', 'probe', 'open_doh_settings', 'open_proxy_settings']);
 
@@ -64,6 +65,9 @@ export async function runAction({ remedies, breaks, log }, action, args) {
 
 /** The extensions StreamDoctor turned off for a test are still off after a restart: say so. */
 export async function remindDisabled({ ext: api, inventory, log = () => {} }) {
+  const session = await api.storage.session.get(REMINDED_KEY);
+  if (session[REMINDED_KEY]) return false;
+  await api.storage.session.set({ [REMINDED_KEY]: true });
   const got = await api.storage.local.get(DISABLED_KEY);
   const ids = got[DISABLED_KEY] || [];
   const names = ids.map((id) => (inventory.list().find((x) => x.id === id) || {}).name).filter(Boolean);

@@ -171,3 +171,31 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
     rmSync(blocker, { recursive: true, force: true });
   }
 });
+
+test('popup_extensionDisabledForTest_remindedAfterBrowserRestart', { skip: driver.skip, timeout: 180000 }, async () => {
+  const blocker = makeBlocker();
+  let b = await launch(driver.chromium, { extension: true, others: [blocker] });
+  const profile = b.userDataDir;
+  try {
+    await withTimeout(b.worker.evaluate(async () => {
+      await globalThis.__streamdoctor.ready;
+      return true;
+    }), 30000, 'worker ready');
+    const id = await b.worker.evaluate(async () => (await chrome.management.getAll()).find((x) => x.name === 'Test Blocker').id);
+    // what the popup's "Disable … for a test" leaves behind (the button itself: the test above)
+    await b.worker.evaluate(async (extensionId) => {
+      await chrome.management.setEnabled(extensionId, false);
+      await chrome.storage.local.set({ disabledForTest: [extensionId] });
+    }, id);
+    await b.close({ keep: true });
+    b = await launch(driver.chromium, { extension: true, others: [blocker], userDataDir: profile });
+    const note = await waitFor(async () => (await snapshot(b)).notificationsCreated.find((n) => n.id === 'sd:remind'), 20000, 'reminder after restart');
+    assert.match(note.message, /turned off Test Blocker for a test earlier/);
+    const popup = await openPopup(b, 0);
+    assert.match(await popup.textContent('#reminder'), /Test Blocker is turned off for a test/);
+    assert.equal(await popup.getAttribute('#reminder button', 'data-action'), 'enable_extension');
+  } finally {
+    await b.close();
+    rmSync(blocker, { recursive: true, force: true });
+  }
+});
