@@ -63,12 +63,13 @@ export function createNotifier(deps) {
     const { action, ...options } = n;
     entry.action = action;
     if (!options.buttons.length) delete options.buttons;
-    if (update) {
+    let updated = false;
+    if (update && typeof deps.notifications.update === 'function') {
       if (deps.caps && deps.caps.has('notification_buttons')) delete options.buttons;
-      await deps.notifications.update(id, options);
-    } else {
-      await createNotification(deps.notifications, id, options, deps.caps);
+      updated = await deps.notifications.update(id, options).then((ok) => ok !== false, () => false);
     }
+    // Firefox has no notifications.update (MDN): creating with the same id replaces it there
+    if (!updated) await createNotification(deps.notifications, id, { type: 'basic', ...options }, deps.caps);
     deps.log({ id, breakId: entry.brk.breakId, title: options.title, message: options.message, count: entry.count, update });
   }
 
