@@ -59,7 +59,7 @@ for (const [name, query, cause, headline, primary] of CASES) {
   });
 }
 
-test('helper installed after the break: Test again connects, the host replaces the browser-only verdict', { skip, timeout: 120_000 }, async () => {
+test('helper installed after the break: Test again connects, the host replaces the browser-only verdict', { skip, timeout: 150_000 }, async () => {
   const lab = await startLab();
   const profile = makeProfile('words-replay', { labUrl: lab.url });
   const manifests = join(profile.profile, 'NativeMessagingHosts');
@@ -82,12 +82,17 @@ test('helper installed after the break: Test again connects, the host replaces t
     assert.match(await popup.textContent('.break.current .note'), /Install the helper to find out why/);
     await popup.click('#test-again');
     await popup.waitForFunction(() => /helper app answered/.test(document.getElementById('test-result').textContent), null, { timeout: 20_000 });
-    const after = await waitForWorkerState(worker, (s) => s.lastBreaks.some((b) => b.stream === brk.stream && b.stage !== 'browser'), 30_000, 'the host verdict of the replayed stream');
+    const after = await waitForWorkerState(worker, (s) => s.lastBreaks.some((b) => b.stream === brk.stream && b.stage !== 'browser'), 45_000, 'the host verdict of the replayed stream');
     const mine = after.lastBreaks.filter((b) => b.stream === brk.stream);
     assert.equal(mine.length, 1, `one break for the stream: ${JSON.stringify(mine.map((b) => [b.breakId, b.stage]))}`);
     assert.equal(topCause(mine[0]), 'stream.dropped_unexplained');
     assert.equal(mine[0].kind, 'reset', 'the browser\'s view of the drop is kept');
     assert.equal(after.notificationsCreated.filter((n) => n.id === `sd:tab:${tabId}` && !n.update).length, 1, 'no second notification');
+    // Check now, with the helper: what answered, in words (the lab is a configured loopback target)
+    await popup.click('#check-now');
+    await popup.waitForFunction(() => /Lab chat answers normally|For Lab chat, /.test(document.getElementById('status-line').textContent), null, { timeout: 20_000 })
+      .catch(async (e) => { throw new Error(`${e.message}: ${await popup.textContent('#status-line')}`); });
+    assertPlain(await popup.textContent('#status-line'), 'Check now');
     await popup.close();
   } finally {
     await context.close().catch(() => {});
