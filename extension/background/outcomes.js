@@ -39,7 +39,7 @@ export function probeOutcome(t, siteName, reply) {
     (mine.some((e) => e.outcome === 'ok') ? ok : bad).push(t(key));
   }
   if (!ok.length && !bad.length) return t('out_probeNothing');
-  if (!bad.length) return t('out_probeAllOk', [siteName, ok.join(', ')]);
+  if (!bad.length) return t(ok.length === 1 ? 'out_probeOneOk' : 'out_probeAllOk', [siteName, ok.join(', ')]);
   return t('out_probeSome', [siteName, ok.length ? ok.join(', ') : t('check_nothing'), bad.join(', ')]);
 }
 

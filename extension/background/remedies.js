@@ -61,7 +61,7 @@ export function createRemedies({ ext, link, storage, words = t }) {
       const name = await nameOf(siteId, tabId);
       let reply = null;
       try {
-        reply = await ext.tabs.sendMessage(tabId, { type: 'page.regenerate' });
+        reply = await ext.tabs.sendMessage(tabId, { type: 'page.regenerate' }, { frameId: 0 }); // the chat itself, not its frames
       } catch {
         reply = null; // no content script in that tab (closed, or not a chat page any more)
       }
