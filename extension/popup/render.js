@@ -209,20 +209,20 @@ export function renderBreaks(doc, t, state) {
   const box = doc.getElementById('breaks');
   box.replaceChildren();
   const list = visibleBreaks(state);
-  if (!list.length) {
-    box.append(el(doc, 'h2', { class: 'headline calm' }, t('noBreaks')));
-    return;
-  }
-  box.append(breakCard(doc, t, list[0], state, { current: true }));
+  // this tab's latest break is the card; when this tab has none, other tabs' only get the list
+  const mine = list.length && (state.tabId === null || tabOf(list[0]) === state.tabId);
+  if (mine) box.append(breakCard(doc, t, list[0], state, { current: true }));
+  else box.append(el(doc, 'h2', { class: 'headline calm' }, t('noBreaks')));
+  const rest = mine ? list.slice(1) : list;
   const older = doc.getElementById('older');
   const ul = doc.getElementById('older-list');
-  ul.replaceChildren(...list.slice(1).map((b) => {
+  ul.replaceChildren(...rest.map((b) => {
     const li = el(doc, 'li');
     li.append(breakCard(doc, t, b, state, { current: false }));
     return li;
   }));
-  older.hidden = list.length < 2;
-  doc.getElementById('older-title').textContent = t('olderTitle', [String(list.length - 1)]);
+  older.hidden = rest.length === 0;
+  doc.getElementById('older-title').textContent = t(mine ? 'olderTitle' : 'otherTabsTitle', [String(rest.length)]);
 }
 
 /** Extensions turned off for a test: the reminder with its button comes first. */

@@ -165,6 +165,17 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-nohelper-blocker-resolved.png'), fullPage: true });
     await popup.click('#reminder button[data-action="enable_extension"]');
     await popup.waitForFunction(() => /Turned Test Blocker back on/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
+    await popup.close();
+
+    // a tab without breaks: a calm headline, the other tabs' breaks only in the list
+    const quiet = await b.context.newPage();
+    await quiet.goto('about:blank');
+    await withTimeout(quiet.goto(server.origin + '/page.html'), 15000, 'open a quiet chat page');
+    const quietTab = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+    popup = await openPopup(b, quietTab);
+    assert.equal(await popup.textContent('#breaks h2'), 'No broken answers in this tab.');
+    assert.equal(await popup.locator('.break.current').count(), 0);
+    assert.match(await popup.textContent('#older-title'), /^Breaks in other tabs \(\d\)$/);
   } finally {
     await b.close();
     await server.close();
