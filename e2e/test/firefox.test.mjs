@@ -84,7 +84,7 @@ test('firefox navigation mid-stream: the browser aborts the stream, no break', {
     assert.equal(view.ends.length, 1, JSON.stringify(view));
     assert.ok(view.requestErrors.some((e) => e.error === 'NS_BINDING_ABORTED' && e.stream), JSON.stringify(view.requestErrors));
     assert.deepEqual(view.breaks, []);
-    assert.equal(view.notifications.filter((n) => String(n.id).includes(`-${tabId}:`)).length, 0);
+    assert.equal(view.notifications.filter((n) => n.id === `sd:tab:${tabId}`).length, 0);
     assert.deepEqual(historyOfTab(fx, tabId), []);
   } finally {
     await ff.bidi.closeTab(page);

@@ -111,10 +111,12 @@ export function createBreaks(deps) {
     /** A browser-only break that turned out not to be one (a stall that recovered, a cancel). */
     withdrawLocal: (breakId) => serial(async () => {
       await load();
-      const before = breaks.length;
-      breaks = breaks.filter((b) => !(b.breakId === breakId && b.stage === 'browser'));
-      if (breaks.length !== before) await save();
-      return before - breaks.length;
+      const gone = breaks.find((b) => b.breakId === breakId && b.stage === 'browser');
+      if (!gone) return 0;
+      breaks = breaks.filter((b) => b !== gone);
+      await save();
+      await notifier.clearTab(tabOfBreak(gone)); // it was never a break: take its word back too
+      return 1;
     }),
     /** The popup showed this tab's breaks: they are seen, the tab's notification goes. */
     async seen(tabId) {

@@ -192,10 +192,13 @@ test('seen_tabShownInPopup_notificationClearedBreaksMarked', async () => {
 });
 
 test('withdrawLocal_recoveredStall_removed', async () => {
-  const { b } = world();
+  const { b, shown } = world();
   await b.onLocal(localReset());
+  assert.ok(shown['sd:tab:12']);
   assert.equal(await b.withdrawLocal('b-5-12:wv.3'), 1);
   assert.equal((await b.list()).length, 0);
+  assert.equal(shown['sd:tab:12'], undefined, 'its notification is taken back');
+  assert.equal(await b.withdrawLocal('b-5-12:wv.3'), 0);
 });
 
 test('dismiss_card_keptButFlagged', async () => {
