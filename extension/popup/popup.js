@@ -27,12 +27,16 @@ async function refresh() {
   const next = await sendToWorker({ type: 'ui.state', tabId });
   if (!next || !next.ok) return;
   state = { ...next, browser: installBrowserName(navigator, isFirefox) };
+  // a re-render must not close what the user opened (Details, an earlier break)
+  const keyOf = (d) => d.id || `${(d.closest('[data-break-id]') || { dataset: {} }).dataset.breakId}:${d.className}`;
+  const open = new Set([...document.querySelectorAll('details[open]')].map(keyOf));
   renderConnection(document, t, state);
   renderGaps(document, t, state.gaps || []);
   renderStreams(document, t, state.streams);
   renderBreaks(document, t, state);
   renderReminder(document, t, state);
   renderOutcome(document, state);
+  for (const d of document.querySelectorAll('details')) if (open.has(keyOf(d))) d.open = true;
   document.body.dataset.ready = 'true';
 }
 
@@ -81,5 +85,9 @@ document.addEventListener('DOMContentLoaded', () => {
     if (button) act(button);
   });
   refresh().catch(() => say(t('out_failed')));
-  ext.storage.onChanged.addListener(() => refresh().catch(() => {}));
+  // breaks, outcomes and disabled extensions live in storage.local (the session area changes with
+  // every stream's progress, which says nothing new here)
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') refresh().catch(() => {});
+  });
 });

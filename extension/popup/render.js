@@ -60,6 +60,7 @@ export function renderConnection(doc, t, state) {
   const missing = state.connection === 'missing' || state.connection === 'forbidden';
   helper.hidden = !missing;
   if (!missing) return;
+  doc.getElementById('helper-title').textContent = t(state.connection === 'forbidden' ? 'helperTitleForbidden' : 'helperTitle');
   const fix = doc.getElementById('connection-fix');
   const steps = installSteps(t, { os: state.os, browser: state.browser, forbidden: state.connection === 'forbidden' });
   fix.replaceChildren(el(doc, 'p', {}, steps.intro));

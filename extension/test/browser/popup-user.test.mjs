@@ -141,6 +141,14 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
     const m = await checkLayout(popup, 'six breaks');
     assert.match(m.text, /another tab/);
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-nohelper-six-breaks.png'), fullPage: true });
+    // Details open, then a re-render (any storage.local change): it stays open
+    await popup.click('.break.current details.details > summary');
+    await popup.evaluate(() => new Promise((done) => {
+      chrome.storage.onChanged.addListener(() => setTimeout(done, 300));
+      chrome.storage.local.set({ sdTestPing: Date.now() });
+    }));
+    assert.equal(await popup.evaluate(() => document.querySelector('.break.current details.details').open), true, 'Details stay open across a refresh');
+    assert.match(await popup.textContent('.break.current details.details'), /ERR_NAME_NOT_RESOLVED/, 'codes live in Details');
     // Flush DNS without the helper: says what it could and could not do
     const [dnsTab] = await Promise.all([b.context.waitForEvent('page', { timeout: 10000 }).catch(() => null), popup.click('.break.current .primary')]);
     await popup.waitForFunction(() => /Without the helper app the system DNS cache cannot be flushed.*Clear host cache/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
