@@ -242,7 +242,8 @@ export function renderReminder(doc, t, state) {
 export function renderOutcome(doc, state) {
   const line = doc.getElementById('status-line');
   const latest = visibleBreaks(state)[0];
-  const fresh = state.outcome && state.outcome.text && (!latest || !(latest.receivedAt > state.outcome.at));
+  const sameTab = state.outcome && (state.outcome.tabId === null || state.outcome.tabId === state.tabId);
+  const fresh = sameTab && state.outcome.text && (!latest || !(latest.receivedAt > state.outcome.at));
   if (fresh && !line.textContent) line.textContent = state.outcome.text;
 }
 

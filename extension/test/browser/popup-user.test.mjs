@@ -58,7 +58,7 @@ async function waitFor(fn, ms, what) {
 
 const openPopup = (b, tabId) => openPopupPage(b.context, EXT_ID, tabId);
 
-test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { skip: driver.skip, timeout: 300000 }, async () => {
+test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { skip: driver.skip, timeout: 300000 }, async (t) => {
   const blocker = makeBlocker();
   const server = await startLabServer({ page: PAGE });
   const b = await launch(driver.chromium, { extension: true, others: [blocker] });
@@ -96,7 +96,8 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
       assert.match(await popup.textContent('.break.current .headline'), fault.headline);
       assert.equal(await popup.getAttribute('.break.current .primary', 'data-action'), fault.primary);
       if (/^stream\./.test(fault.cause)) assert.match(await popup.textContent('.break.current .note'), /Install the helper to find out why/);
-      await checkLayout(popup, fault.name);
+      const m = await checkLayout(popup, fault.name);
+      t.diagnostic(`${fault.name}: headline ends at ${Math.round(m.headline)} px, primary at ${Math.round(m.primary)} px, ${m.scrollWidth}/${m.clientWidth} px wide`);
       // the missing-helper state: the path for this OS and browser, and Test again with its result
       assert.ok(await popup.isVisible('#helper'));
       assert.match(await popup.textContent('#connection-fix'), /sudo apt install|java -jar streamdoctor\.jar install --browser/);
@@ -139,6 +140,7 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
     assert.equal(await popup.locator('.break').count(), 6);
     assert.equal(await popup.locator('#older-list details.break[data-other-tab="true"]').count(), 4, 'other tabs labelled');
     const m = await checkLayout(popup, 'six breaks');
+    t.diagnostic(`six breaks: headline ${Math.round(m.headline)} px, primary ${Math.round(m.primary)} px, ${m.scrollWidth}/${m.clientWidth} px wide`);
     assert.match(m.text, /another tab/);
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-nohelper-six-breaks.png'), fullPage: true });
     // Details open, then a re-render (any storage.local change): it stays open
