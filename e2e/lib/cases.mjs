@@ -68,7 +68,7 @@ export async function runBreakCase(context, worker, labUrl, name, query, timeout
   await new Promise((r) => setTimeout(r, 600));
   s = await workerState(worker);
   brk = breaksOfTab(s, tabId)[0];
-  const notification = (s.notifications || []).find((n) => n.id === `sd:${brk.breakId}`) || null;
+  const notification = (s.notifications || []).find((n) => n.breakId === brk.breakId) || null;
   const popup = await popupCauses(context, tabId, name);
   await page.close();
   return { tabId, brk, notification, popup };

@@ -28,7 +28,7 @@ test('clean stream: no break, no notification', { skip, timeout: 60_000 }, async
   const r = await runCleanCase(env.browser.context, env.browser.worker, env.lab.url, 'clean', 'fault=clean&proto=sse');
   assert.equal(r.labState, 'done');
   assert.deepEqual(r.breaks, []);
-  assert.equal(r.notifications.filter((n) => String(n.id).includes(`-${r.tabId}:`)).length, 0);
+  assert.equal(r.notifications.filter((n) => n.id === `sd:tab:${r.tabId}`).length, 0);
 });
 
 for (const [name, query, expected] of CASES) {

@@ -84,7 +84,7 @@ test('firefox navigation mid-stream: the browser aborts the stream, no break', {
     assert.equal(view.ends.length, 1, JSON.stringify(view));
     assert.ok(view.requestErrors.some((e) => e.error === 'NS_BINDING_ABORTED' && e.stream), JSON.stringify(view.requestErrors));
     assert.deepEqual(view.breaks, []);
-    assert.equal(view.notifications.filter((n) => String(n.id).includes(`-${tabId}:`)).length, 0);
+    assert.equal(view.notifications.filter((n) => n.id === `sd:tab:${tabId}`).length, 0);
     assert.deepEqual(historyOfTab(fx, tabId), []);
   } finally {
     await ff.bidi.closeTab(page);
@@ -106,7 +106,7 @@ for (const [name, query, expected] of CASES) {
     assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
     assert.equal(r.history.cause, expected, `HISTORY ${JSON.stringify(r.history)}; add-on findings ${JSON.stringify(r.brk.findings)}`);
     assert.equal(topCause(r.brk), expected, `add-on findings ${JSON.stringify(r.brk.findings)}`);
-    assert.ok(r.view.notifications.some((n) => n.id === `sd:${r.brk.breakId}`), `a notification for ${r.brk.breakId}: ${JSON.stringify(r.view.notifications)}`);
+    assert.ok(r.view.notifications.some((n) => n.breakId === r.brk.breakId), `a notification for ${r.brk.breakId}: ${JSON.stringify(r.view.notifications)}`);
     assert.equal(r.popup && r.popup.causes[0], expected, `popup: ${JSON.stringify(r.popup)}`);
   });
 }
@@ -134,7 +134,7 @@ test('firefox blocked by another add-on: HISTORY names extension.blocked_request
   const r = await runFirefoxBreak(ff, fx, lab.url, 'blocked', 'fault=clean&proto=claude', 'extension.blocked_request');
   seen.blocked = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.error };
   assert.ok(r.view.requestErrors.some((e) => e.error === 'NS_ERROR_ABORT'), JSON.stringify(r.view.requestErrors));
-  assert.ok(r.view.notifications.some((n) => n.id === `sd:${r.brk.breakId}`), JSON.stringify(r.view.notifications));
+  assert.ok(r.view.notifications.some((n) => n.breakId === r.brk.breakId), JSON.stringify(r.view.notifications));
   assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
   assert.equal(r.history.cause, 'extension.blocked_request', `HISTORY ${JSON.stringify(r.history)}; findings ${JSON.stringify(r.brk.findings)}`);
   assert.equal(r.popup && r.popup.causes[0], 'extension.blocked_request', `popup: ${JSON.stringify(r.popup)}`);
@@ -146,7 +146,7 @@ test('firefox stall: HISTORY names stream.stalled', { skip, timeout: 90_000 }, a
   seen.stall = { requestErrors: r.view.requestErrors, statuses: r.view.statuses, ends: r.view.ends, lab: r.lab && r.lab.state };
   assert.ok(r.history, `a HISTORY row for ${r.brk.breakId}`);
   assert.equal(r.history.cause, 'stream.stalled', `HISTORY ${JSON.stringify(r.history)}; findings ${JSON.stringify(r.brk.findings)}`);
-  assert.ok(r.view.notifications.some((n) => n.id === `sd:${r.brk.breakId}`), JSON.stringify(r.view.notifications));
+  assert.ok(r.view.notifications.some((n) => n.breakId === r.brk.breakId), JSON.stringify(r.view.notifications));
   assert.equal(r.popup && r.popup.causes[0], 'stream.stalled', `popup: ${JSON.stringify(r.popup)}`);
   // Firefox 153 has management details and proxy settings; it lacks notification buttons and
   // lets no add-on open about: pages.

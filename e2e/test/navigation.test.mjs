@@ -36,7 +36,7 @@ for (const proto of ['sse', 'ws']) {
     const s = await workerState(env.browser.worker);
     const breaks = s.breaks.filter((b) => String(b.stream || '').startsWith(`${tabId}:`));
     assert.deepEqual(breaks, []);
-    assert.equal(s.notifications.filter((n) => String(n.id).includes(`-${tabId}:`)).length, 0);
+    assert.equal(s.notifications.filter((n) => n.id === `sd:tab:${tabId}`).length, 0);
     await page.close();
   });
 }

@@ -1,9 +1,11 @@
-// Diagnoses from the host: keep the last breaks, badge the icon, notify once per break.
-// Dedupe is by breakId and survives worker restarts (notified ids live in storage.local), so two
-// tabs or a restarted worker never notify the same break twice. A `stage:"probed"` update of a
-// known break replaces the stored diagnosis and updates a still-visible notification in place.
-import { causeTitle, actionableRemedies, remedyLabel } from '../src/common/causes.js';
-import { createNotification } from './capabilities.js';
+// The breaks the user is told about: host diagnoses, and breaks from browser evidence alone
+// (local-breaks.js, stage "browser") while the helper app is not connected. Keeps the last breaks,
+// badges the icon, notifies once per break (notify.js coalesces per tab). Dedupe is by breakId and
+// survives worker restarts (notified ids live in storage.local). A host verdict for a stream that
+// has a browser-only break replaces it in place: same card, the notification refreshed, not a
+// second one. A `stage:"probed"` update of a known break replaces the stored diagnosis.
+import { findingsOf } from '../src/common/words.js';
+import { createNotifier, tabOfBreak } from './notify.js';
 
 export const BREAKS_KEY = 'lastBreaks';
 export const NOTIFIED_KEY = 'notifiedBreaks';
@@ -11,37 +13,19 @@ export const MAX_BREAKS = 20;
 export const MAX_NOTIFIED = 200;
 
 export function topFinding(brk) {
-  const f = (brk && Array.isArray(brk.findings) ? brk.findings : []).slice();
-  f.sort((a, b) => (b.confidence || 0) - (a.confidence || 0));
-  return f[0] || null;
-}
-
-/** Notification content for a break: title from the top cause, up to two remedy buttons. */
-export function notificationFor(t, brk, stage, iconUrl = 'icons/icon-128.png') {
-  const top = topFinding(brk);
-  const cause = top ? top.cause : 'stream.dropped_unexplained';
-  const pct = Math.round(100 * (top ? top.confidence || 0 : 0));
-  const remedies = actionableRemedies(top ? top.remedies : [], 2);
-  return {
-    type: 'basic',
-    iconUrl, // absolute: Chrome fails a relative icon path from a worker ("Unable to download")
-    title: t('breakNotificationTitle', [causeTitle(t, cause)]),
-    message: t('breakNotificationBody', [brk.site || '', String(pct)]) + (stage === 'evidence' ? ' ' + t('stagePending') : ''),
-    buttons: remedies.map((r) => ({ title: remedyLabel(t, r) })),
-    remedies,
-    priority: 1,
-  };
+  return findingsOf(brk)[0] || null;
 }
 
 /**
  * deps: {storage: {local, session}, notifications, action, t, settings() → {notifications},
- *        log(entry), caps (optional, capabilities.js)} — all promise-returning browser APIs (fakes in tests).
+ *        log(entry), caps (optional, capabilities.js), iconUrl, now()} — promise-returning browser
+ *        APIs (fakes in tests).
  */
 export function createBreaks(deps) {
   let breaks = [];
   let notified = [];
   let loaded = null;
-  const buttonRemedies = new Map(); // notification id → remedy ids
+  const notifier = createNotifier(deps);
 
   async function load() {
     if (!loaded) {
@@ -58,82 +42,98 @@ export function createBreaks(deps) {
     await deps.storage.local.set({ [BREAKS_KEY]: breaks, [NOTIFIED_KEY]: notified });
   }
 
-  async function badge(brk) {
+  async function badge(brk, text = '!') {
     try {
-      const tabId = Number(String(brk.stream || '').split(':')[0]);
-      const opts = Number.isInteger(tabId) && tabId >= 0 ? { tabId } : {};
+      const tabId = tabOfBreak(brk);
+      const opts = tabId !== null ? { tabId } : {};
       await deps.action.setBadgeBackgroundColor({ color: '#b3261e', ...opts });
-      await deps.action.setBadgeText({ text: '!', ...opts });
+      await deps.action.setBadgeText({ text, ...opts });
     } catch {
       // the tab is gone
     }
   }
 
-  async function notify(brk, stage, update) {
-    const s = await deps.settings();
-    if (s.notifications === false) return;
-    const id = 'sd:' + brk.breakId;
-    const n = notificationFor(deps.t, brk, stage, deps.iconUrl);
-    const { remedies, ...options } = n;
-    if (!options.buttons.length) delete options.buttons;
-    if (update) {
-      const shown = await deps.notifications.getAll();
-      if (!shown || !shown[id]) return;
-      delete options.type;
-      if (deps.caps && deps.caps.has('notification_buttons')) delete options.buttons;
-      await deps.notifications.update(id, { ...options, type: 'basic' });
-      deps.log({ id, title: options.title, update: true });
-    } else {
-      await createNotification(deps.notifications, id, options, deps.caps);
-      deps.log({ id, title: options.title, update: false });
-    }
-    buttonRemedies.set(id, remedies);
-  }
-
-  async function handle(msg) {
-    await load();
-    const brk = msg && msg.break;
-    if (!brk || typeof brk.breakId !== 'string') return 'invalid';
-    const stored = { ...brk, stage: msg.stage || 'evidence', receivedAt: Date.now() };
-    const i = breaks.findIndex((b) => b.breakId === brk.breakId);
+  /** Stores a break (new or refreshed), badges and notifies. Returns 'new' | 'updated'. */
+  async function store(brk, stage) {
+    const i = breaks.findIndex((b) => b.breakId === brk.breakId || (b.stage === 'browser' && b.stream === brk.stream && stage !== 'browser'));
+    const prev = i >= 0 ? breaks[i] : null;
+    const stored = { ...brk, stage, receivedAt: Date.now() };
+    // the browser's view of what dropped (reset, WebSocket drop) stays when the host's verdict comes
+    if (prev && prev.kind && !stored.kind) stored.kind = prev.kind;
+    if (prev && prev.dismissed && prev.breakId === brk.breakId) stored.dismissed = true;
     if (i >= 0) breaks.splice(i, 1);
     breaks.unshift(stored);
     breaks = breaks.slice(0, MAX_BREAKS);
-    const already = notified.includes(brk.breakId);
+    const already = !!prev || notified.includes(brk.breakId);
     if (!already) notified = notified.concat(brk.breakId).slice(-MAX_NOTIFIED);
     await save();
-    await badge(brk);
+    if (!already) await badge(brk);
     try {
-      await notify(brk, stored.stage, already);
+      await notifier.show(stored, !already);
     } catch {
       // notifications unavailable: the popup still shows the break
     }
     return already ? 'updated' : 'new';
   }
 
+  async function handle(msg) {
+    await load();
+    const brk = msg && msg.break;
+    if (!brk || typeof brk.breakId !== 'string') return 'invalid';
+    return store(brk, msg.stage || 'evidence');
+  }
+
   let chain = Promise.resolve();
+  const serial = (fn) => {
+    const run = chain.then(fn);
+    chain = run.catch(() => {});
+    return run;
+  };
+  const update = (pred, change) => serial(async () => {
+    await load();
+    let n = 0;
+    breaks = breaks.map((b) => (pred(b) ? (n++, { ...b, ...change }) : b));
+    if (n) await save();
+    return n;
+  });
 
   return {
     load,
     /** Handles a host `diagnosis` message, one at a time. Returns 'new' | 'updated' | 'invalid'. */
-    onDiagnosis(msg) {
-      const run = chain.then(() => handle(msg));
-      chain = run.catch(() => {});
-      return run;
+    onDiagnosis: (msg) => serial(() => handle(msg)),
+    /** A break from browser evidence alone (local-breaks.js), while the helper is away. */
+    onLocal: (brk) => serial(async () => {
+      await load();
+      // the host's verdict for this stream already came: it knows better
+      if (breaks.some((b) => (b.breakId === brk.breakId || b.stream === brk.stream) && b.stage !== 'browser')) return 'host';
+      return store(brk, 'browser');
+    }),
+    /** A browser-only break that turned out not to be one (a stall that recovered, a cancel). */
+    withdrawLocal: (breakId) => serial(async () => {
+      await load();
+      const gone = breaks.find((b) => b.breakId === breakId && b.stage === 'browser');
+      if (!gone) return 0;
+      breaks = breaks.filter((b) => b !== gone);
+      await save();
+      await notifier.clearTab(tabOfBreak(gone)); // it was never a break: take its word back too
+      return 1;
+    }),
+    /** The popup showed this tab's breaks: they are seen, the tab's notification goes. */
+    async seen(tabId) {
+      await notifier.clearTab(tabId);
+      return update((b) => tabOfBreak(b) === tabId && !b.seen, { seen: true });
     },
+    /** The user closed a card: it stays in the history, out of the popup. */
+    dismiss: (breakId) => update((b) => b.breakId === breakId, { dismissed: true }),
+    /** The user acted on a break: its notification goes (the action reports its own outcome). */
+    handled: (tabId) => notifier.clearTab(tabId),
+    buttonAction: (id) => notifier.buttonAction(id),
     async list() {
       await load();
       return breaks.slice();
     },
     /** The breaks known right now, without waiting for storage (for the sync test snapshot). */
     cached: () => breaks.slice(),
-    /** Remedy ids behind a notification's buttons (recomputed after a worker restart). */
-    async remediesForNotification(id) {
-      if (buttonRemedies.has(id)) return buttonRemedies.get(id);
-      await load();
-      const brk = breaks.find((b) => 'sd:' + b.breakId === id);
-      return brk ? notificationFor(deps.t, brk, brk.stage).remedies : [];
-    },
     async find(breakId) {
       await load();
       return breaks.find((b) => b.breakId === breakId) || null;

@@ -4,7 +4,6 @@
 import { ext, browserName, isFirefox, t } from '../src/ext.js';
 import { createCapabilities } from './capabilities.js';
 import { cleanHookEvent } from '../src/common/wire.js';
-import { REMEDIES } from '../src/common/causes.js';
 import { createOutbox, debouncedSaver, OUTBOX_KEY } from './outbox.js';
 import { createNativeLink } from './native.js';
 import { createRouter } from './router.js';
@@ -12,8 +11,9 @@ import { createStreamRegistry } from './streams.js';
 import { watchRequests, watchProxy, reportProxy, createConnectivity, watchCookies } from './evidence.js';
 import { createInventory } from './inventory.js';
 import { createBreaks } from './breaks.js';
+import { createLocalDetector, SETTLE_MS } from './local-breaks.js';
 import { createRemedies, DISABLED_KEY } from './remedies.js';
-import { createUiHandlers, loadSettings } from './ui.js';
+import { createUiHandlers, loadSettings, createNotificationHandlers, remindDisabled } from './ui.js';
 
 const STREAMS_KEY = 'streams';
 const LOG_LIMIT = 5000;
@@ -44,15 +44,33 @@ const breaks = createBreaks({
   t,
   iconUrl: ext.runtime.getURL('icons/icon-128.png'),
   settings: loadSettings,
+  now: Date.now,
   log: (entry) => notificationsCreated.push(entry),
   caps,
 });
+
+// Without the helper app, breaks come from browser evidence alone (the events still wait in the
+// outbox for the host, whose verdict replaces these once it connects: breaks.js).
+const local = createLocalDetector();
+const settling = new Map(); // stream → timer
+function watchLocal(event) {
+  const stream = local.observe(event);
+  if (!stream || settling.has(stream)) return;
+  settling.set(stream, setTimeout(() => {
+    settling.delete(stream);
+    const v = local.take(stream);
+    if (!v || link.state === 'connected') return;
+    if (v.withdraw) breaks.withdrawLocal(v.withdraw);
+    else breaks.onLocal(v.brk);
+  }, SETTLE_MS));
+}
 
 function emit(event) {
   if (!event) return;
   const sent = link.send(event);
   outgoing.push(JSON.stringify(sent));
   if (outgoing.length > LOG_LIMIT) outgoing.shift();
+  watchLocal(sent);
 }
 
 const inventory = createInventory(ext, ext.runtime.id, emit, caps);
@@ -79,7 +97,7 @@ const router = createRouter({
       saveStreams(streams.snapshot());
       return { ok: true };
     },
-    ...createUiHandlers({ ext, link, streams, breaks, inventory, remedies, emit, caps }),
+    ...createUiHandlers({ ext, link, streams, breaks, inventory, remedies, emit, caps, log: (entry) => notificationsCreated.push(entry) }),
   },
 });
 
@@ -96,21 +114,9 @@ ext.tabs.onRemoved.addListener((tabId) => {
   for (const end of streams.endTab(tabId, Date.now())) emit(end);
   streams.dropTab(tabId);
 });
-ext.notifications.onClicked.addListener((id) => {
-  const tabId = Number(String(id).replace(/^sd:b-\d+-/, '').split(':')[0]);
-  ext.tabs.create({ url: ext.runtime.getURL('popup/popup.html') + (Number.isInteger(tabId) ? '?tab=' + tabId : '') });
-});
-ext.notifications.onButtonClicked.addListener(async (id, index) => {
-  const remedy = (await breaks.remediesForNotification(id))[index];
-  const action = remedy && REMEDIES[remedy] ? REMEDIES[remedy].action : null;
-  const brk = await breaks.find(String(id).slice(3));
-  const tabId = brk ? Number(String(brk.stream || '').split(':')[0]) : null;
-  if (!action || action === 'tab:disable_extension') {
-    ext.tabs.create({ url: ext.runtime.getURL('popup/popup.html') + (tabId >= 0 ? '?tab=' + tabId : '') });
-    return;
-  }
-  remedies(action.split(':')[1], { tabId, siteId: brk && brk.site });
-});
+const notes = createNotificationHandlers({ ext, breaks, remedies, log: (entry) => notificationsCreated.push(entry) });
+ext.notifications.onClicked.addListener(notes.onClicked);
+ext.notifications.onButtonClicked.addListener(notes.onButtonClicked);
 globalThis.addEventListener('online', connectivity);
 globalThis.addEventListener('offline', connectivity);
 if (navigator.connection && navigator.connection.addEventListener) navigator.connection.addEventListener('change', connectivity);
@@ -135,6 +141,9 @@ const ready = (async () => {
   connectivity();
   await reportProxy(ext, emit, caps);
   await inventory.refresh();
+  // extensions turned off "for a test" stay off across a browser restart: remind once per
+  // browser session (storage.session is cleared when the browser closes, not when the worker sleeps)
+  await remindDisabled({ ext, inventory, log: (entry) => notificationsCreated.push(entry) }).catch(() => {});
 })();
 
 // ---- test/debug state (readable only inside the worker: pages cannot reach it) ----

@@ -1,7 +1,10 @@
-// One-click remedies the browser allows. Each returns {ok, ...} and never throws: the popup and
-// notification buttons show the result in words.
+// One-click remedies the browser allows. Each returns {ok, message, ...} and never throws:
+// `message` is the outcome in plain words (outcomes.js), shown in the popup, or as a notification
+// when the action opened a tab and the toolbar popup closed with it (`openedTab`).
 import { siteById, siteForHost } from '../src/common/sites.js';
 import { dnsInternalsUrl, isFirefox, t } from '../src/ext.js';
+import { siteName } from '../src/common/words.js';
+import { flushOutcome, probeOutcome, statusOutcome } from './outcomes.js';
 
 export const DISABLED_KEY = 'disabledForTest';
 
@@ -36,21 +39,44 @@ export async function openBrowserPage(ext, url, words = t) {
   }
 }
 
-export function createRemedies({ ext, link, storage }) {
+export function createRemedies({ ext, link, storage, words = t }) {
   const tabSite = async (tabId) => {
     const tab = await ext.tabs.get(tabId);
     return { tab, site: siteForHost(new URL(tab.url).hostname) };
   };
+  const nameOf = async (siteId, tabId) => {
+    const site = siteId ? siteById(siteId) : Number.isInteger(tabId) ? (await tabSite(tabId).catch(() => ({}))).site : null;
+    return siteName(words, site ? site.id : 'generic');
+  };
+  const extName = async (id) => {
+    try {
+      return (await ext.management.get(id)).name;
+    } catch {
+      return words('out_theExtension');
+    }
+  };
 
   const actions = {
-    async hard_reload({ tabId }) {
+    async regenerate({ tabId, siteId }) {
+      const name = await nameOf(siteId, tabId);
+      let reply = null;
+      try {
+        reply = await ext.tabs.sendMessage(tabId, { type: 'page.regenerate' }, { frameId: 0 }); // the chat itself, not its frames
+      } catch {
+        reply = null; // no content script in that tab (closed, or not a chat page any more)
+      }
+      await ext.tabs.update(tabId, { active: true }).catch(() => {});
+      if (reply && reply.outcome === 'clicked') return { ok: true, message: words('out_regenerated', [name]) };
+      return { ok: false, message: words('out_noRetryControl', [name]) };
+    },
+    async hard_reload({ tabId, siteId }) {
       await ext.tabs.reload(tabId, { bypassCache: true });
-      return { ok: true };
+      return { ok: true, message: words('out_reloaded', [await nameOf(siteId, tabId)]) };
     },
     async clear_site_session({ tabId, siteId }) {
       const found = Number.isInteger(tabId) ? await tabSite(tabId).catch(() => null) : null;
       const site = siteId ? siteById(siteId) : found && found.site;
-      if (!site || site.id === 'generic') return { ok: false, error: 'not_a_chat_site' };
+      if (!site || site.id === 'generic') return { ok: false, error: 'not_a_chat_site', message: words('out_notChatSite') };
       // the site's origins, plus the tab's exact origin when it belongs to the site (a port)
       const origins = siteOrigins(site);
       const tabOrigin = found && found.site.id === site.id ? new URL(found.tab.url).origin : null;
@@ -61,28 +87,37 @@ export function createRemedies({ ext, link, storage }) {
       } else {
         await ext.browsingData.remove({ origins }, what);
       }
-      return { ok: true, origins };
+      return { ok: true, origins, message: words('out_cleared', [siteName(words, site.id)]) };
     },
     async disable_extension({ extensionId }) {
-      if (!extensionId || extensionId === ext.runtime.id) return { ok: false, error: 'no_extension' };
+      if (!extensionId || extensionId === ext.runtime.id) return { ok: false, error: 'no_extension', message: words('out_noExtension') };
+      const name = await extName(extensionId);
       await ext.management.setEnabled(extensionId, false);
       const got = await storage.get(DISABLED_KEY);
       const list = (got[DISABLED_KEY] || []).filter((x) => x !== extensionId).concat(extensionId);
       await storage.set({ [DISABLED_KEY]: list });
-      return { ok: true, disabled: list };
+      return { ok: true, disabled: list, message: words('out_disabled', [name]) };
     },
     async enable_extension({ extensionId }) {
+      const name = await extName(extensionId);
       await ext.management.setEnabled(extensionId, true);
       const got = await storage.get(DISABLED_KEY);
       await storage.set({ [DISABLED_KEY]: (got[DISABLED_KEY] || []).filter((x) => x !== extensionId) });
-      return { ok: true };
+      return { ok: true, message: words('out_enabled', [name]) };
     },
     async open_status({ tabId, siteId }) {
       const site = siteId ? siteById(siteId) : (await tabSite(tabId)).site;
       const url = site && site.statusPage && site.statusPage.page;
-      if (!url) return { ok: false, error: 'no_status_page' };
+      if (!url) return { ok: false, error: 'no_status_page', message: words('out_noStatusPage', [siteName(words, site ? site.id : 'generic')]) };
+      // what the page reports, read by the helper (its status-page probe; configured targets only)
+      let reply = null;
+      try {
+        reply = await link.request('probe', { site: site.id });
+      } catch {
+        reply = null;
+      }
       await ext.tabs.create({ url });
-      return { ok: true, url };
+      return { ok: true, url, openedTab: true, message: statusOutcome(words, siteName(words, site.id), reply) };
     },
     async flush_dns() {
       let host = null;
@@ -99,30 +134,45 @@ export function createRemedies({ ext, link, storage }) {
       } catch {
         opened = null;
       }
-      return { ok: !!host && host.type === 'flush.result' && host.ok === true, summary: flushSummary(host), opened };
+      return {
+        ok: !!host && host.type === 'flush.result' && host.ok === true,
+        summary: flushSummary(host),
+        opened,
+        openedTab: !!opened,
+        message: flushOutcome(words, host, opened),
+      };
     },
     async probe({ siteId, tabId }) {
+      const before = link.state; // retryNow turns a missing host into "connecting" for a moment
       link.retryNow();
+      const name = await nameOf(siteId, tabId);
       let fields = siteId && siteId !== 'generic' ? { site: siteId } : {};
       if (!fields.site && Number.isInteger(tabId)) fields = { host: new URL((await ext.tabs.get(tabId)).url).hostname };
-      const reply = await link.request('probe', fields);
-      return { ok: true, summary: probeSummary(reply) };
+      let reply = null;
+      try {
+        reply = await link.request('probe', fields);
+      } catch (e) {
+        return { ok: false, error: String(e && e.message), message: words(/missing|forbidden/.test(before + String(e && e.message)) ? 'out_probeNoHelper' : 'out_probeNoAnswer') };
+      }
+      return { ok: true, summary: probeSummary(reply), message: probeOutcome(words, name, reply) };
     },
     async open_doh_settings() {
-      return openBrowserPage(ext, isFirefox ? 'about:preferences#privacy' : 'chrome://settings/security');
+      const r = await openBrowserPage(ext, isFirefox ? 'about:preferences#privacy' : 'chrome://settings/security', words);
+      return { ...r, openedTab: r.ok, message: r.ok ? words('out_dohOpened') : r.error };
     },
     async open_proxy_settings() {
-      return openBrowserPage(ext, isFirefox ? 'about:preferences#general' : 'chrome://settings/system');
+      const r = await openBrowserPage(ext, isFirefox ? 'about:preferences#general' : 'chrome://settings/system', words);
+      return { ...r, openedTab: r.ok, message: r.ok ? words('out_proxyOpened') : r.error };
     },
   };
 
   return async function run(action, args = {}) {
     const fn = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : null;
-    if (!fn) return { ok: false, error: 'unknown_action' };
+    if (!fn) return { ok: false, error: 'unknown_action', message: words('out_failed') };
     try {
       return await fn(args);
     } catch (e) {
-      return { ok: false, error: String((e && e.message) || e).slice(0, 200) };
+      return { ok: false, error: String((e && e.message) || e).slice(0, 200), message: words('out_failed') };
     }
   };
 }

@@ -29,6 +29,13 @@
       { id: 'overloaded', symptom: 'something_went_wrong', re: /\boverloaded\b/i },
     ];
 
+    // The site's own retry control, clicked by the content script only when the user presses our
+    // Regenerate button (src/bridge/regenerate.js): the last visible button matching `selector` whose
+    // accessible name matches `label` (compared in the page, never sent anywhere). The production
+    // sites' markup is not pinned by a test here: the label match keeps this working across their
+    // class-name churn, and a miss says so instead of clicking something else.
+    const RETRY_BUTTONS = { selector: 'button', label: /^\s*(regenerate|retry|try again)\b/i };
+
     /** `{"error":{"type":"x"}}`, `{"type":"error","error":{...}}`, `{"error":"text"}` → code. */
     function parseJsonError(obj) {
       if (!obj || typeof obj !== 'object') return null;
@@ -51,6 +58,7 @@
     const SITES = [
       {
         id: 'chatgpt',
+        name: 'ChatGPT',
         hosts: ['chatgpt.com', 'chat.openai.com'],
         streams: [
           { re: /^\/backend-api\/(f\/)?conversation$/, kind: 'sse' },
@@ -64,10 +72,12 @@
         appRoot: '#__next, main',
         authEndpoints: ['/api/auth/session'],
         sessionCookies: ['__Secure-next-auth.session-token', '__Secure-next-auth.session-token.0'],
+        regenerate: RETRY_BUTTONS,
         statusPage: { summary: 'https://status.openai.com/api/v2/summary.json', page: 'https://status.openai.com/' },
       },
       {
         id: 'claude',
+        name: 'Claude',
         hosts: ['claude.ai'],
         streams: [{ re: /^\/api\/organizations\/[^/]+\/chat_conversations\/[^/]+\/(completion|retry_completion)$/, kind: 'sse' }],
         sseDoneEvent: 'message_stop',
@@ -78,10 +88,12 @@
         appRoot: '#root, main',
         authEndpoints: ['/api/auth/current_account', '/api/bootstrap'],
         sessionCookies: ['sessionKey'],
+        regenerate: RETRY_BUTTONS,
         statusPage: { summary: 'https://status.claude.com/api/v2/summary.json', page: 'https://status.claude.com/' },
       },
       {
         id: 'gemini',
+        name: 'Gemini',
         hosts: ['gemini.google.com'],
         streams: [{ re: /\/assistant\.lamda\.BardFrontendService\/StreamGenerate$/, kind: 'chunked' }],
         parseError: () => null,
@@ -91,10 +103,12 @@
         appRoot: 'chat-app, main',
         authEndpoints: [],
         sessionCookies: ['__Secure-1PSID', '__Secure-3PSID'],
+        regenerate: RETRY_BUTTONS,
         statusPage: { summary: null, page: 'https://www.google.com/appsstatus/dashboard/' },
       },
       {
         id: 'copilot',
+        name: 'Copilot',
         hosts: ['copilot.microsoft.com'],
         streams: [{ re: /^\/c\/api\/chat$/, kind: 'ws' }],
         parseError: parseJsonError,
@@ -104,10 +118,12 @@
         appRoot: 'main, #app',
         authEndpoints: ['/c/api/user'],
         sessionCookies: ['__Host-copilot-anon', 'MUID'],
+        regenerate: RETRY_BUTTONS,
         statusPage: { summary: null, page: 'https://portal.office.com/servicestatus' },
       },
       {
         id: 'perplexity',
+        name: 'Perplexity',
         hosts: ['www.perplexity.ai'],
         streams: [{ re: /^\/rest\/sse\/perplexity_ask$/, kind: 'sse' }],
         sseDoneEvent: 'end_of_stream',
@@ -118,10 +134,12 @@
         appRoot: 'main, #__next',
         authEndpoints: ['/api/auth/session'],
         sessionCookies: ['__Secure-next-auth.session-token'],
+        regenerate: RETRY_BUTTONS,
         statusPage: { summary: 'https://status.perplexity.com/api/v2/summary.json', page: 'https://status.perplexity.com/' },
       },
       {
         id: 'lab',
+        name: 'Lab chat',
         hosts: ['127.0.0.1', 'localhost'],
         streams: [
           { re: /^\/lab\/sse\//, kind: 'sse' },
@@ -137,6 +155,7 @@
         appRoot: '#app, main, body > *',
         authEndpoints: ['/lab/auth/session'],
         sessionCookies: ['sd_lab_session'],
+        regenerate: { selector: '[data-sd-regenerate]', label: null },
         statusPage: { summary: null, page: null },
       },
     ];
@@ -144,6 +163,7 @@
     /** The fallback for any other page that streams: break detection without site knowledge. */
     const GENERIC = {
       id: 'generic',
+      name: null,
       hosts: [],
       streams: [],
       parseError: parseJsonError,
@@ -153,6 +173,7 @@
       appRoot: 'body > *',
       authEndpoints: [],
       sessionCookies: [],
+      regenerate: null,
       statusPage: { summary: null, page: null },
     };
 

@@ -14,6 +14,7 @@ function read() {
     sites,
     stallFloorS: Number(document.getElementById('stall').value) || 0,
     notifications: document.getElementById('notifications').checked,
+    notifyGeneric: document.getElementById('notifyGeneric').checked,
     record: document.getElementById('record').checked,
   };
 }
@@ -40,6 +41,7 @@ async function init() {
   }
   document.getElementById('stall').value = String(s.stallFloorS || 0);
   document.getElementById('notifications').checked = s.notifications !== false;
+  document.getElementById('notifyGeneric').checked = s.notifyGeneric === true;
   document.getElementById('record').checked = s.record === true;
   document.getElementById('settings').addEventListener('change', save);
   document.body.dataset.ready = 'true';

@@ -45,11 +45,12 @@ export function withTimeout(promise, ms, what) {
 }
 
 /** Launches Chromium, with or without the extension. Starts on about:blank (webRequest trap). */
-export async function launch(chromium, { extension, others = [] }) {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sd-browser-'));
+/** `userDataDir`: reuse a profile (a browser restart); `close({keep: true})` leaves it on disk. */
+export async function launch(chromium, { extension, others = [], args: extraArgs = [], userDataDir = mkdtempSync(join(tmpdir(), 'sd-browser-')) }) {
   const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   const dirs = (extension ? [EXT_DIR] : []).concat(others).join(',');
   if (dirs) args.push(`--load-extension=${dirs}`, `--disable-extensions-except=${dirs}`);
+  args.push(...extraArgs);
   const context = await withTimeout(
     chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: false, args, timeout: 30000 }),
     40000,
@@ -60,9 +61,9 @@ export async function launch(chromium, { extension, others = [] }) {
     worker = context.serviceWorkers().find((w) => w.url().includes(EXT_ID)) || null;
     if (!worker) worker = await withTimeout(context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXT_ID) }), 20000, 'extension service worker');
   }
-  const close = async () => {
+  const close = async ({ keep = false } = {}) => {
     await withTimeout(context.close(), 20000, 'close chromium').catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!keep) rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, worker, close };
+  return { context, worker, close, userDataDir };
 }

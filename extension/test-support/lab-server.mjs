@@ -13,6 +13,20 @@ export async function startLabServer({ answer = 'hello', page = '<!doctype html>
       if (p === '/' || p === '/page.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page);
+      } else if (p === '/lab/sse/reset') {
+        // one frame, then a TCP reset mid-answer (Node: socket.resetAndDestroy sends RST)
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(`data: {"delta":"${answer}"}\n\n`);
+        setTimeout(() => res.socket.resetAndDestroy(), 50);
+      } else if (p === '/lab/sse/429') {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
+        res.end('{"error":{"type":"rate_limit_error"}}');
+      } else if (p === '/lab/sse/stall') {
+        // a steady start, then silence with the connection open (the hook's stall threshold)
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        let i = 0;
+        const next = () => (i++ < 8 ? (res.write(`data: {"delta":"${answer} ${i}"}\n\n`), setTimeout(next, 40)) : null);
+        next();
       } else if (p.startsWith('/lab/sse/')) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-test': 'sse' });
         const frames = [`data: {"delta":"${answer}"}\n\n`, `data: {"delta":"${answer} 2"}\n\n`, 'data: [DONE]\n\n'];

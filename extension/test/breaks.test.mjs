@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createBreaks, notificationFor, topFinding, BREAKS_KEY } from '../background/breaks.js';
+import { createBreaks, topFinding, BREAKS_KEY } from '../background/breaks.js';
+import { notificationFor, COALESCE_MS } from '../background/notify.js';
 
 const t = (key, subs) => (subs ? `${key}(${subs.join('|')})` : key);
 
@@ -13,7 +14,7 @@ function memoryArea(initial = {}) {
   };
 }
 
-function world({ local = memoryArea(), notificationsOn = true } = {}) {
+function world({ local = memoryArea(), notificationsOn = true, notifyGeneric = false, clock = { now: 1000 } } = {}) {
   const shown = {};
   const log = [];
   const calls = [];
@@ -30,11 +31,18 @@ function world({ local = memoryArea(), notificationsOn = true } = {}) {
         return true;
       },
       getAll: async () => ({ ...shown }),
+      clear: async (id) => {
+        calls.push(['clear', id]);
+        const had = id in shown;
+        delete shown[id];
+        return had;
+      },
     },
     action: { setBadgeText: async (o) => calls.push(['badge', o]), setBadgeBackgroundColor: async () => {} },
     t,
-    settings: async () => ({ notifications: notificationsOn }),
+    settings: async () => ({ notifications: notificationsOn, notifyGeneric }),
     log: (e) => log.push(e),
+    now: () => clock.now,
   };
   return { b: createBreaks(deps), calls, log, shown, local };
 }
@@ -57,11 +65,12 @@ test('topFinding_unsorted_highestConfidence', () => {
   assert.equal(topFinding({}), null);
 });
 
-test('notificationFor_break_titleFromTopCauseAndAtMostTwoButtons', () => {
-  const n = notificationFor(t, diag('probed', probed).break, 'probed');
-  assert.equal(n.title, 'breakNotificationTitle(cause_dns_resolution_failed)');
-  assert.deepEqual(n.remedies, ['flush_dns', 'use_doh']);
-  assert.equal(n.buttons.length, 2);
+test('notificationFor_break_plainHeadlineOneButtonNoIds', () => {
+  const n = notificationFor(t, diag('probed', probed).break);
+  assert.equal(n.title, 'head_dns(ChatGPT)');
+  assert.deepEqual(n.buttons, [{ title: 'remedy_flush_dns' }]);
+  assert.equal(n.action.action, 'flush_dns');
+  assert.doesNotMatch(n.title + n.message, /b-1|dns\.resolution|confidence/);
 });
 
 test('onDiagnosis_newBreak_storesBadgesNotifies', async () => {
@@ -69,7 +78,7 @@ test('onDiagnosis_newBreak_storesBadgesNotifies', async () => {
   assert.equal(await b.onDiagnosis(diag('evidence', overloaded)), 'new');
   assert.equal((await b.list())[0].breakId, 'b-1-12:wv.3');
   assert.ok(calls.some(([k, o]) => k === 'badge' && o.tabId === 12 && o.text === '!'));
-  assert.deepEqual(log.map((e) => [e.id, e.update]), [['sd:b-1-12:wv.3', false]]);
+  assert.deepEqual(log.map((e) => [e.id, e.update]), [['sd:tab:12', false]]);
 });
 
 test('onDiagnosis_probedUpdate_replacesStoredAndUpdatesNotificationNoSecondCreate', async () => {
@@ -122,11 +131,88 @@ test('list_manyBreaks_boundedNewestFirst', async () => {
   assert.equal(local.data[BREAKS_KEY].length, 20);
 });
 
-test('remediesForNotification_afterRestart_recomputedFromStoredBreak', async () => {
-  const local = memoryArea();
-  await world({ local }).b.onDiagnosis(diag('probed', probed));
-  const fresh = world({ local }).b;
-  assert.deepEqual(await fresh.remediesForNotification('sd:b-1-12:wv.3'), ['flush_dns', 'use_doh']);
+const localReset = (ts = 5, stream = '12:wv.3', site = 'chatgpt') => ({
+  breakId: `b-${ts}-${stream}`, stream, tabId: 12, site, ts, symptom: 'message_stream_error', kind: 'reset',
+  findings: [{ cause: 'stream.dropped_unexplained', confidence: 0.35, evidence: [], remedies: ['regenerate'] }], ruledOut: [],
+});
+
+test('onLocal_thenHostVerdictForSameStream_replacedInPlaceOneNotificationKindKept', async () => {
+  const { b, calls, log } = world();
+  assert.equal(await b.onLocal(localReset()), 'new');
+  assert.equal(log[0].title, 'head_reset(ChatGPT)');
+  assert.equal(log[0].message, 'note_install_why');
+  assert.equal(await b.onDiagnosis(diag('evidence', overloaded)), 'updated');
+  const list = await b.list();
+  assert.equal(list.length, 1, 'the host verdict replaced the browser-only break');
+  assert.equal(list[0].breakId, 'b-1-12:wv.3');
+  assert.equal(list[0].kind, 'reset');
+  assert.equal(calls.filter((c) => c[0] === 'create').length, 1);
+  assert.equal(await b.onLocal(localReset()), 'host', 'a late browser-only verdict never displaces the host one');
+  assert.equal((await b.list()).length, 1);
+});
+
+test('onLocal_afterHostVerdictWithSameId_ignored', async () => {
+  const { b } = world();
+  await b.onDiagnosis(diag('evidence', overloaded, 'b-5-12:wv.3'));
+  assert.equal(await b.onLocal(localReset()), 'host');
+  assert.equal((await b.list())[0].stage, 'evidence');
+});
+
+test('notify_threeBreaksInOneTabWithinWindow_oneNotificationCounting', async () => {
+  const clock = { now: 1000 };
+  const { b, calls, log } = world({ clock });
+  for (let i = 0; i < 3; i++) {
+    await b.onLocal(localReset(10 + i, `12:wv.${i}`));
+    clock.now += 1000;
+  }
+  assert.equal(calls.filter((c) => c[0] === 'create').length, 1);
+  assert.equal(log.at(-1).title, 'notifyMany(3|ChatGPT)');
+  clock.now += COALESCE_MS;
+  await b.onLocal(localReset(99, '12:wv.9'));
+  assert.equal(calls.filter((c) => c[0] === 'create').length, 2, 'a new window, a new notification');
+});
+
+test('notify_genericSite_noNotificationUnlessAsked', async () => {
+  const quiet = world();
+  await quiet.b.onLocal(localReset(5, '12:wv.3', 'generic'));
+  assert.equal(quiet.calls.filter((c) => c[0] === 'create').length, 0);
+  assert.ok(quiet.calls.some(([k]) => k === 'badge'), 'still badged');
+  const asked = world({ notifyGeneric: true });
+  await asked.b.onLocal(localReset(5, '12:wv.3', 'generic'));
+  assert.equal(asked.calls.filter((c) => c[0] === 'create').length, 1);
+});
+
+test('seen_tabShownInPopup_notificationClearedBreaksMarked', async () => {
+  const { b, shown } = world();
+  await b.onLocal(localReset());
+  assert.ok(shown['sd:tab:12']);
+  assert.equal(await b.seen(12), 1);
+  assert.equal(shown['sd:tab:12'], undefined);
+  assert.equal((await b.list())[0].seen, true);
+});
+
+test('withdrawLocal_recoveredStall_removed', async () => {
+  const { b, shown } = world();
+  await b.onLocal(localReset());
+  assert.ok(shown['sd:tab:12']);
+  assert.equal(await b.withdrawLocal('b-5-12:wv.3'), 1);
+  assert.equal((await b.list()).length, 0);
+  assert.equal(shown['sd:tab:12'], undefined, 'its notification is taken back');
+  assert.equal(await b.withdrawLocal('b-5-12:wv.3'), 0);
+});
+
+test('dismiss_card_keptButFlagged', async () => {
+  const { b } = world();
+  await b.onLocal(localReset());
+  assert.equal(await b.dismiss('b-5-12:wv.3'), 1);
+  assert.equal((await b.list())[0].dismissed, true);
+});
+
+test('buttonAction_shownNotification_primaryActionOfLatestBreak', async () => {
+  const { b } = world();
+  await b.onDiagnosis(diag('probed', probed));
+  assert.equal(b.buttonAction('sd:tab:12').action.action, 'flush_dns');
+  assert.equal(b.buttonAction('sd:tab:99'), null);
 });
 
 test('tabFirst_mixedTabs_selectedTabBreaksFirstOrderKept', async () => {

@@ -3,6 +3,7 @@
 // to the service worker, and tells the hook the user's settings (site on/off, stall floor).
 import { HELLO_EVENT, cleanHookEvent } from '../common/wire.js';
 import { siteForHost } from '../common/sites.js';
+import { installRegenerate } from './regenerate.js';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -74,6 +75,7 @@ export function installBridge({ doc, api, hostname, randomHex }) {
       }
     });
   }
+  installRegenerate({ doc, api, site });
   sayHello();
   try {
     api.storage.onChanged.addListener((changes, area) => {

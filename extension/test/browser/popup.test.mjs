@@ -44,23 +44,23 @@ test('popup_asTab_hostMissingStateBreaksRemedyAndNoDuplicateNotifications', { sk
     assert.deepEqual(results, ['new', 'updated', 'updated']);
     const notes = await b.worker.evaluate(() => JSON.parse(JSON.stringify(globalThis.__streamdoctor.snapshot())).notificationsCreated);
     assert.equal(notes.filter((n) => !n.update).length, 1, 'one notification per break');
-    assert.match(notes[0].title, /overloaded|rate-limiting/);
-    assert.match(notes.at(-1).title, /did not load properly/, 'the probed update changed the notification');
+    assert.match(notes[0].title, /Lab chat is busy/);
+    assert.match(notes.at(-1).title, /page did not load properly/, 'the probed update changed the notification');
 
     const popup = await b.context.newPage();
     await withTimeout(popup.goto(`chrome-extension://${EXT_ID}/popup/popup.html?tab=${tabId}`), 15000, 'open popup');
     await popup.waitForSelector('body[data-ready="true"]', { timeout: 10000 });
     assert.equal(await popup.getAttribute('#connection', 'data-state'), 'missing');
-    assert.match(await popup.textContent('#connection-fix'), /streamdoctor install/);
+    assert.match(await popup.textContent('#connection-fix'), /streamdoctor\.jar install --browser/);
     const first = popup.locator('.break').first();
     assert.equal(await first.getAttribute('data-cause'), 'page.init_failed');
     assert.ok((await first.getAttribute('data-break-id')).includes(`${tabId}:x.3`));
     assert.equal(await popup.locator('.break').count(), 1);
     assert.deepEqual(await first.locator('.finding').evaluateAll((els) => els.map((e) => e.dataset.cause)), ['page.init_failed', 'server.overloaded']);
-    assert.match(await first.textContent(), /-5\.0 s/);
+    assert.match(await first.textContent(), /5\.0 s before: app root never rendered/);
 
-    // keyboard: the remedy button is reachable and works with Enter
-    const reload = popup.locator('button[data-remedy="hard_reload"]');
+    // keyboard: the primary button is reachable and works with Enter
+    const reload = popup.locator('.break.current button.primary[data-remedy="hard_reload"]');
     await reload.focus();
     const before = pageLoads;
     await popup.keyboard.press('Enter');
@@ -71,11 +71,11 @@ test('popup_asTab_hostMissingStateBreaksRemedyAndNoDuplicateNotifications', { sk
       10000,
       'chat tab reloaded',
     );
-    await popup.waitForFunction(() => document.getElementById('status-line').textContent.length > 0, null, { timeout: 5000 });
+    await popup.waitForFunction(() => /Reloaded the Lab chat tab without its cache/.test(document.getElementById('status-line').textContent), null, { timeout: 5000 });
 
     // "Check now" without a host: a plain failure message, no crash
     await popup.click('#check-now');
-    await popup.waitForFunction(() => /host_/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
+    await popup.waitForFunction(() => /helper app is not installed/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
   } finally {
     await b.close();
     await server.close();
@@ -130,8 +130,8 @@ test('popup_clearSiteSession_removesCookiesAndStorageOfThatOriginOnly', { skip: 
     await withTimeout(popup.goto(`chrome-extension://${EXT_ID}/popup/popup.html?tab=${tabId}`), 15000, 'open popup');
     await popup.waitForSelector('body[data-ready="true"]', { timeout: 10000 });
     assert.equal(await popup.locator('.break').first().getAttribute('data-cause'), 'session.conflict');
-    await popup.click('button[data-remedy="clear_site_session"]');
-    await popup.waitForFunction(() => /Done/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
+    await popup.click('.break.current button.primary[data-remedy="clear_site_session"]');
+    await popup.waitForFunction(() => /Cleared Lab chat's cookies and stored data/.test(document.getElementById('status-line').textContent), null, { timeout: 10000 });
     await chat.reload();
     assert.deepEqual(await chat.evaluate(() => [document.cookie, localStorage.getItem('k')]), ['', null]);
     await other.reload();

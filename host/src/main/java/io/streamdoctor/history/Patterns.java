@@ -19,7 +19,8 @@ import java.util.Set;
  * Patterns across breaks, each a pure function from stored breaks to findings the engine can rank
  * next to its per-break rules. None speaks before {@link #MIN_BREAKS} breaks share the pattern.
  * Evidence {@code atMs} is relative to {@code refTs} (usually the break being diagnosed), so the
- * lines read like the engine's: "−2 days: break b-… cut after 60.1 s".
+ * lines read like the engine's: "−2 days: a break on chatgpt, cut after 60.1 s" (no break ids:
+ * they say nothing to the user and fill the popup, issue 18).
  *
  * <p>History holds breaks only, not the streams that went well, so a pattern says "the breaks
  * share X", never "X makes breaks more likely"; the grouping findings carry that caveat as evidence
@@ -148,7 +149,7 @@ public final class Patterns {
     sorted.sort(Comparator.comparingLong(HistoryRecord::ts).reversed());
     List<EvidenceLine> out = new ArrayList<>();
     for (HistoryRecord r : sorted.subList(0, Math.min(MAX_LINES, sorted.size()))) {
-      out.add(new EvidenceLine(r.ts() - refTs, "break " + r.breakId() + " on "
+      out.add(new EvidenceLine(r.ts() - refTs, "a break on "
           + (r.site() == null ? "an unknown site" : r.site()) + d.describe(r)));
     }
     if (sorted.size() > MAX_LINES) {

@@ -24,16 +24,12 @@ final class HtmlReport {
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
         .append(" style-src 'unsafe-inline'\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>StreamDoctor report \u2014 ").append(Text.html(d.breakId())).append("</title>")
+        .append("<title>StreamDoctor report \u2014 ").append(Text.html(HtmlHeadline.of(d, s))).append("</title>")
         .append("<style>").append(HtmlStyle.CSS).append("</style></head><body><main>");
     b.append("<header><p class=\"brand\">StreamDoctor report</p><h1>")
-        .append(Text.html(Labels.symptom(d.symptom()))).append(" on ").append(Text.html(d.site()))
-        .append("</h1><p class=\"meta\">").append(Text.html(Text.utc(d.ts()))).append(" \u00b7 break <code>")
-        .append(Text.html(d.breakId())).append("</code> \u00b7 diagnosis stage ")
-        .append(Text.html(r.record().stage())).append("</p>");
-    if (s.url() != null) {
-      b.append("<p class=\"meta\"><code>").append(Text.html(s.url())).append("</code></p>");
-    }
+        .append(Text.html(HtmlHeadline.of(d, s))).append("</h1><p class=\"meta\">")
+        .append(Text.html(Text.utc(d.ts()))).append(" \u00b7 ")
+        .append(Text.html(HtmlHeadline.stage(r.record().stage()))).append("</p>");
     b.append("</header>");
     verdict(b, d);
     if (!s.marks().isEmpty()) {
@@ -51,8 +47,8 @@ final class HtmlReport {
     if (!d.ruledOut().isEmpty()) {
       b.append("<section><h2>Ruled out</h2><ul class=\"ruled\">");
       for (RuledOut o : d.ruledOut()) {
-        b.append("<li><b>").append(Text.html(Labels.cause(o.cause()))).append("</b> <code>")
-            .append(Text.html(o.cause())).append("</code><br>").append(Text.html(o.why())).append("</li>");
+        b.append("<li><b>").append(Text.html(Labels.cause(o.cause()))).append("</b><br>")
+            .append(Text.html(o.why())).append("</li>");
       }
       b.append("</ul></section>");
     }
@@ -63,7 +59,12 @@ final class HtmlReport {
     }
     HtmlFacts.stream(b, s);
     around(b, s.around());
-    b.append("<footer>").append(Text.html(Report.generator())).append(", ")
+    // ids for support, out of the way: the break, and the stream's sanitized address
+    b.append("<footer><p>Reference: <code>").append(Text.html(d.breakId())).append("</code>");
+    if (s.url() != null) {
+      b.append(" \u00b7 <code>").append(Text.html(s.url())).append("</code>");
+    }
+    b.append("</p>").append(Text.html(Report.generator())).append(", ")
         .append(Text.html(Text.utc(r.generatedAt()))).append(". ").append(Text.html(Report.PRIVACY_NOTE))
         .append("</footer></main></body></html>\n");
     return b.toString();
@@ -97,7 +98,7 @@ final class HtmlReport {
 
   private static void confidence(StringBuilder b, Finding f) {
     long pct = Math.round(f.confidence() * 100);
-    b.append("<p class=\"conf\"><code>").append(Text.html(f.cause())).append("</code> confidence ")
+    b.append("<p class=\"conf\">confidence ")
         .append(pct).append("% <span class=\"meter\"><span style=\"width:").append(pct)
         .append("%\"></span></span></p>");
   }

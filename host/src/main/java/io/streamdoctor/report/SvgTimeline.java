@@ -22,12 +22,16 @@ final class SvgTimeline {
   private static final int BAR_Y = 104;
   private static final int BAR_H = 14;
   private static final int LABEL_Y = 140;
-  private static final int LANE_Y = 196;
-  private static final int HEIGHT = 236;
+  private static final int ROW_H = 14;
+  private static final int LABEL_ROWS = 3; // rows that fit between the bar and the lane
+  private static final double CHAR_W = 6.6; // the 11 px sans-serif labels, generously
+  private static final int LANE_Y0 = 196;
+  private static final int HEIGHT0 = 236;
 
   private final StringBuilder out = new StringBuilder();
   private final double from;
   private final double to;
+  private int laneY = LANE_Y0;
 
   private SvgTimeline(double from, double to) {
     this.from = from;
@@ -35,6 +39,11 @@ final class SvgTimeline {
   }
 
   static String render(BreakSummary s) {
+    return forSummary(s).draw(s);
+  }
+
+  /** The picture's scale for this stream: its events plus a margin on both sides. */
+  static SvgTimeline forSummary(BreakSummary s) {
     double lo = 0;
     double hi = 0;
     for (Mark m : s.marks()) {
@@ -46,17 +55,23 @@ final class SvgTimeline {
       hi = Math.max(hi, a.atMs());
     }
     double pad = Math.max(500, (hi - lo) * 0.04);
-    SvgTimeline t = new SvgTimeline(lo - pad, hi + pad);
-    return t.draw(s);
+    return new SvgTimeline(lo - pad, hi + pad);
   }
 
-  private double x(double atMs) {
+  double x(double atMs) {
     return LEFT + (atMs - from) / (to - from) * (WIDTH - LEFT - RIGHT);
   }
 
   private String draw(BreakSummary s) {
+    List<Mark> ticks = s.marks().stream().filter(m -> !m.kind().equals("progress")).toList();
+    int[] rows = labelRows(ticks);
+    int used = 0;
+    for (int r : rows) {
+      used = Math.max(used, r + 1);
+    }
+    laneY = LANE_Y0 + Math.max(0, used - LABEL_ROWS) * ROW_H;
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 ")
-        .append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"Timeline of the stream\">")
+        .append(WIDTH).append(' ').append(HEIGHT0 + laneY - LANE_Y0).append("\" role=\"img\" aria-label=\"Timeline of the stream\">")
         .append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
             + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fde7c4\"/>"
             + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#e8a33d\" stroke-width=\"3\"/></pattern></defs>");
@@ -74,8 +89,8 @@ final class SvgTimeline {
           "no frames");
     }
     framesLine(s, start);
-    milestones(s);
-    line(x(0), CHART_TOP - 12, x(0), LANE_Y + 14, "#d0312d", 2, null);
+    milestones(ticks, rows);
+    line(x(0), CHART_TOP - 12, x(0), laneY + 14, "#d0312d", 2, null);
     text(x(0), CHART_TOP - 16, "break", "middle", "#d0312d", true);
     lane(s.around());
     return out.append("</svg>").toString();
@@ -84,13 +99,13 @@ final class SvgTimeline {
   private void axis() {
     double span = to - from;
     double step = niceStep(span / 8);
-    line(LEFT, LANE_Y + 22, WIDTH - RIGHT, LANE_Y + 22, "#999", 1, null);
+    line(LEFT, laneY + 22, WIDTH - RIGHT, laneY + 22, "#999", 1, null);
     for (double t = Math.ceil(from / step) * step; t <= to; t += step) {
-      line(x(t), LANE_Y + 18, x(t), LANE_Y + 26, "#999", 1, null);
-      text(x(t), LANE_Y + 38, seconds(t, step), "middle", "#666", false);
+      line(x(t), laneY + 18, x(t), laneY + 26, "#999", 1, null);
+      text(x(t), laneY + 38, seconds(t, step), "middle", "#666", false);
     }
     text(LEFT - 8, BAR_Y + 11, "stream", "end", "#333", false);
-    text(LEFT - 8, LANE_Y + 4, "other", "end", "#333", false);
+    text(LEFT - 8, laneY + 4, "other", "end", "#333", false);
   }
 
   static double niceStep(double raw) {
@@ -134,23 +149,45 @@ final class SvgTimeline {
     text(x(start) + 4, CHART_TOP + 4, max + " frames", "start", "#4a7fd4", false);
   }
 
-  private void milestones(BreakSummary s) {
-    int row = 0;
-    double lastX = -1000;
-    for (Mark m : s.marks()) {
-      if (m.kind().equals("progress")) {
-        continue;
+  /**
+   * A row for each milestone label so that no two labels overlap: the first row whose last label
+   * ends (plus a gap) before this one starts, by the label's estimated width; a new row when none
+   * has room. Labels are centred on their tick.
+   */
+  int[] labelRows(List<Mark> ticks) {
+    int[] rows = new int[ticks.size()];
+    List<Double> rowEnds = new ArrayList<>();
+    for (int i = 0; i < ticks.size(); i++) {
+      double half = halfWidth(ticks.get(i).kind());
+      double cx = x(ticks.get(i).atMs());
+      int row = 0;
+      while (row < rowEnds.size() && rowEnds.get(row) + 6 > cx - half) {
+        row++;
       }
+      if (row == rowEnds.size()) {
+        rowEnds.add(0.0);
+      }
+      rowEnds.set(row, cx + half);
+      rows[i] = row;
+    }
+    return rows;
+  }
+
+  static double halfWidth(String kind) {
+    return label(kind).length() * CHAR_W / 2;
+  }
+
+  private void milestones(List<Mark> ticks, int[] rows) {
+    for (int i = 0; i < ticks.size(); i++) {
+      Mark m = ticks.get(i);
       double mx = x(m.atMs());
-      row = mx - lastX < 110 ? (row + 1) % 3 : 0;
-      lastX = mx;
       String color = switch (m.kind()) {
         case "error", "end" -> "#d0312d";
         case "stall" -> "#c77c0a";
         default -> "#333";
       };
-      line(mx, BAR_Y - 4, mx, LABEL_Y - 10 + row * 14, color, 1, "3,2");
-      text(mx, LABEL_Y + row * 14, label(m.kind()), "middle", color, false);
+      line(mx, BAR_Y - 4, mx, LABEL_Y - 10 + rows[i] * ROW_H, color, 1, "3,2");
+      text(mx, LABEL_Y + rows[i] * ROW_H, label(m.kind()), "middle", color, false);
     }
   }
 
@@ -161,7 +198,7 @@ final class SvgTimeline {
       double ax = x(around.get(i).atMs());
       row = ax - lastX < 16 ? (row + 1) % 3 : 0;
       lastX = ax;
-      double cy = LANE_Y - row * 13;
+      double cy = laneY - row * 13;
       out.append(String.format(Locale.ROOT,
           "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#6b6b9e\"><title>%s</title></circle>",
           ax, cy, Text.html(around.get(i).type())));

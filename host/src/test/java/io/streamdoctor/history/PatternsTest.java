@@ -44,6 +44,9 @@ class PatternsTest {
     assertTrue(text(f).contains("3 of 4 streams"), text(f));
     assertTrue(text(f).contains("cut after 60.2 s"), text(f));
     assertTrue(text(f).contains("2 different sites"), text(f));
+    // member lines say when and where, never the break ids (issue 18: they fill the popup)
+    assertTrue(text(f).contains("a break on claude cut after 60.2 s"), text(f));
+    assertFalse(text(f).matches("(?s).*\\bb[1-4]\\b.*"), text(f));
     assertTrue(f.confidence() >= 0.6, "confidence " + f.confidence());
     assertEquals(-28 * DAY, f.evidence().get(0).atMs());
   }

@@ -79,6 +79,62 @@ class ReportTest {
   }
 
   @Test
+  void html_break_headlineIsWhatThePageShowedNoIdsUpTop() {
+    String html = report.render(Report.Format.HTML);
+    // the sample's page showed its "Error in message stream" banner
+    assertTrue(html.contains("<h1>ChatGPT showed \u201cError in message stream\u201d</h1>"), html);
+    assertFalse(html.contains("diagnosis stage"), html);
+    String top = html.substring(0, html.indexOf("<footer>"));
+    assertFalse(top.contains(sample.diagnosis.breakId()), "break id above the footer");
+    for (var f : sample.diagnosis.findings()) {
+      assertFalse(top.contains(">" + f.cause() + "<"), "cause id " + f.cause() + " shown");
+    }
+    assertTrue(html.contains("Reference: <code>" + sample.diagnosis.breakId()), "the id stays for support");
+  }
+
+  @Test
+  void htmlHeadline_stallWithoutBanner_saysTheAnswerStoppedNotErrorInStream() {
+    BreakSummary s = report.record().summary();
+    BreakSummary noBanner = new BreakSummary(s.breakId(), s.stream(), s.site(), s.url(), s.kind(), s.outcome(),
+        s.closeCode(), s.wasClean(), s.errorName(), s.httpStatus(), s.errorTypes(), s.payloadBytes(), s.frames(),
+        s.bytes(), s.durationMs(), s.ttfbMs(), s.ttftMs(), s.gapP95Ms(), s.gapMaxMs(), s.stallSilentMs(),
+        s.networkId(), s.extensionsHash(), s.extensions(), s.marks(),
+        s.around().stream().filter(a -> !a.type().equals("page.banner")).toList());
+    assertTrue(HtmlHeadline.bannerSeen(s));
+    assertEquals("The answer stopped arriving on ChatGPT", HtmlHeadline.of(sample.diagnosis, noBanner));
+    assertEquals("network checked after the break", HtmlHeadline.stage("probed"));
+  }
+
+  @Test
+  void svgTimeline_crowdedMilestones_labelsNeverOverlap() {
+    BreakSummary s = report.record().summary();
+    List<BreakSummary.Mark> crowded = new java.util.ArrayList<>();
+    String[] kinds = {"open", "first_byte", "first_token", "stall", "error", "end", "first_token", "stall"};
+    for (int i = 0; i < kinds.length; i++) {
+      crowded.add(new BreakSummary.Mark(kinds[i], -60_000 + i * 40L, null, null, null));
+    }
+    crowded.add(new BreakSummary.Mark("end", 0, null, null, null));
+    BreakSummary c = new BreakSummary(s.breakId(), s.stream(), s.site(), s.url(), s.kind(), s.outcome(),
+        s.closeCode(), s.wasClean(), s.errorName(), s.httpStatus(), s.errorTypes(), s.payloadBytes(), s.frames(),
+        s.bytes(), s.durationMs(), s.ttfbMs(), s.ttftMs(), s.gapP95Ms(), s.gapMaxMs(), s.stallSilentMs(),
+        s.networkId(), s.extensionsHash(), s.extensions(), crowded, s.around());
+    SvgTimeline t = SvgTimeline.forSummary(c);
+    int[] rows = t.labelRows(crowded);
+    for (int i = 0; i < crowded.size(); i++) {
+      for (int j = i + 1; j < crowded.size(); j++) {
+        if (rows[i] != rows[j]) {
+          continue;
+        }
+        double gap = Math.abs(t.x(crowded.get(i).atMs()) - t.x(crowded.get(j).atMs()));
+        double need = SvgTimeline.halfWidth(crowded.get(i).kind()) + SvgTimeline.halfWidth(crowded.get(j).kind());
+        assertTrue(gap >= need, "labels " + i + " and " + j + " overlap in row " + rows[i]);
+      }
+    }
+    String svg = SvgTimeline.render(c);
+    assertTrue(svg.contains("viewBox=\"0 0 900 "), svg);
+  }
+
+  @Test
   void html_break_isSelfContainedWithTimelineAndVerdict() throws Exception {
     String html = report.render(Report.Format.HTML);
     assertTrue(html.contains("<svg"), "no timeline picture");
