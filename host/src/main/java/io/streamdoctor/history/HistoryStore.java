@@ -86,14 +86,19 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** Stores (or updates, by break id) a break; committed and synced when this returns. */
+  /** Stores (or updates, by break id) a chat-site break; committed and synced when this returns. */
   public void save(Diagnosis diagnosis, BreakSummary rawSummary) throws HistoryException {
+    save(diagnosis, rawSummary, HistoryScope.SITE);
+  }
+
+  /** As {@link #save(Diagnosis, BreakSummary)}, counted against {@code scope}'s quota. */
+  public void save(Diagnosis diagnosis, BreakSummary rawSummary, HistoryScope scope) throws HistoryException {
     Diagnosis d = Privacy.diagnosis(diagnosis);
     BreakSummary summary = Privacy.summary(rawSummary);
     try {
       tx(() -> {
         try (PreparedStatement ps = conn.prepareStatement(Rows.UPSERT)) {
-          Rows.bind(ps, d, summary, nowMs.getAsLong());
+          Rows.bind(ps, d, summary, scope, nowMs.getAsLong());
           ps.executeUpdate();
         } catch (JsonProcessingException e) {
           throw new HistoryException("cannot serialise break " + d.breakId(), e);
@@ -158,16 +163,23 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** Retention: drops breaks older than the age limit, then all but the newest maxBreaks. */
+  /**
+   * Retention: drops breaks older than the age limit, then per quota all but the newest: maxBreaks
+   * chat-site breaks, a tenth of that for the rest ({@link HistoryScope}), so one never evicts the other.
+   */
   private void prune() throws SQLException {
     try (PreparedStatement age = conn.prepareStatement("DELETE FROM breaks WHERE ts < ?");
         PreparedStatement over = conn.prepareStatement(
-            "DELETE FROM breaks WHERE break_id NOT IN"
-                + " (SELECT break_id FROM breaks ORDER BY ts DESC, break_id DESC LIMIT ?)")) {
+            "DELETE FROM breaks WHERE scope = ? AND break_id NOT IN"
+                + " (SELECT break_id FROM breaks WHERE scope = ? ORDER BY ts DESC, break_id DESC LIMIT ?)")) {
       age.setLong(1, nowMs.getAsLong() - config.maxAgeMs());
       age.executeUpdate();
-      over.setInt(1, config.maxBreaks());
-      over.executeUpdate();
+      for (HistoryScope s : HistoryScope.values()) {
+        over.setString(1, s.column());
+        over.setString(2, s.column());
+        over.setInt(3, s == HistoryScope.SITE ? config.maxBreaks() : HistoryScope.otherQuota(config.maxBreaks()));
+        over.executeUpdate();
+      }
     }
   }
 
