@@ -93,6 +93,11 @@ public final class HostProcess implements AutoCloseable {
     }
   }
 
+  /** The host's process id (to read its thread count from /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
   public void closeStdin() throws IOException {
     stdin.close();
   }
