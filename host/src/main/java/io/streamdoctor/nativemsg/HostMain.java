@@ -23,6 +23,8 @@ import io.streamdoctor.probe.LazyTrust;
 import io.streamdoctor.probe.PostMortem;
 import io.streamdoctor.record.SwitchRecorder;
 import io.streamdoctor.report.HistoryCommands;
+import io.streamdoctor.timeline.BreakGate;
+import io.streamdoctor.timeline.BulkLane;
 import io.streamdoctor.timeline.ClockMapper;
 import io.streamdoctor.timeline.HostClock;
 import io.streamdoctor.timeline.LiveScheduler;
@@ -97,6 +99,8 @@ public final class HostMain {
         new PatternEvidence(history, clock, ZoneId.systemDefault()));
     pipeline.onNewBreak(autoPostMortem);
     pipeline.onWithdrawn(acker::release);
+    BulkLane bulk = new BulkLane();
+    pipeline.ration(new BreakGate(), bulk, acker::releaseLater);
     commands.add(HostProbeCommands.probe(postMortem, scope, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     commands.addAll(ConfigCommands.all(recorder, dirs.data().resolve("recordings"), clock));
@@ -107,6 +111,7 @@ public final class HostMain {
       exit = new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
       autoPostMortem.awaitIdle(AutoPostMortem.DEADLINE_MS + 500);
     }
+    bulk.close();
     recorder.close(); // after the last probed verdict, so the recording holds it too
     history.close(); // after the session: its scheduler has delivered the last verdicts
     return exit;

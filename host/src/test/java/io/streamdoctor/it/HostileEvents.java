@@ -31,6 +31,11 @@ final class HostileEvents {
         """.formatted(dns.address(), labPort));
   }
 
+  /** The seq of the last event made so far. */
+  long lastSeq() {
+    return seq.get();
+  }
+
   /** stream.open then stream.end with an error: one break, in two frames. */
   String[] brokenStream(String stream, String site, String url, long ts) {
     int tab = Integer.parseInt(stream.split(":")[0]);
