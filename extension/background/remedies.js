@@ -103,8 +103,9 @@ export function createRemedies({ ext, link, storage }) {
     },
     async probe({ siteId, tabId }) {
       link.retryNow();
-      let fields = siteId && siteId !== 'generic' ? { site: siteId } : {};
-      if (!fields.site && Number.isInteger(tabId)) fields = { host: new URL((await ext.tabs.get(tabId)).url).hostname };
+      const fields = await probeFields(siteId, tabId);
+      // Probes go to chat sites only (docs/security.md): a page elsewhere is never named to the host.
+      if (!fields) return { ok: false, error: 'not_a_chat_site' };
       const reply = await link.request('probe', fields);
       return { ok: true, summary: probeSummary(reply) };
     },
@@ -115,6 +116,19 @@ export function createRemedies({ ext, link, storage }) {
       return openBrowserPage(ext, isFirefox ? 'about:preferences#general' : 'chrome://settings/system');
     },
   };
+
+  /** `{site}` for a chat site's break or tab, else null: never the host name of some other page. */
+  async function probeFields(siteId, tabId) {
+    if (siteId && siteById(siteId) && siteId !== 'generic') return { site: siteId };
+    if (!Number.isInteger(tabId)) return null;
+    let site;
+    try {
+      site = siteForHost(new URL((await ext.tabs.get(tabId)).url).hostname);
+    } catch {
+      return null;
+    }
+    return site && site.id !== 'generic' ? { site: site.id } : null;
+  }
 
   return async function run(action, args = {}) {
     const fn = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : null;
