@@ -91,7 +91,7 @@ public final class HistoryStore implements AutoCloseable {
     save(diagnosis, rawSummary, HistoryScope.SITE);
   }
 
-  /** As {@link #save(Diagnosis, BreakSummary)}, counted against {@code scope}'s quota. */
+  /** As above, counted against {@code scope}'s quota. */
   public void save(Diagnosis diagnosis, BreakSummary rawSummary, HistoryScope scope) throws HistoryException {
     Diagnosis d = Privacy.diagnosis(diagnosis);
     BreakSummary summary = Privacy.summary(rawSummary);
@@ -163,24 +163,8 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /**
-   * Retention: drops breaks older than the age limit, then per quota all but the newest: maxBreaks
-   * chat-site breaks, a tenth of that for the rest ({@link HistoryScope}), so one never evicts the other.
-   */
   private void prune() throws SQLException {
-    try (PreparedStatement age = conn.prepareStatement("DELETE FROM breaks WHERE ts < ?");
-        PreparedStatement over = conn.prepareStatement(
-            "DELETE FROM breaks WHERE scope = ? AND break_id NOT IN"
-                + " (SELECT break_id FROM breaks WHERE scope = ? ORDER BY ts DESC, break_id DESC LIMIT ?)")) {
-      age.setLong(1, nowMs.getAsLong() - config.maxAgeMs());
-      age.executeUpdate();
-      for (HistoryScope s : HistoryScope.values()) {
-        over.setString(1, s.column());
-        over.setString(2, s.column());
-        over.setInt(3, s == HistoryScope.SITE ? config.maxBreaks() : HistoryScope.otherQuota(config.maxBreaks()));
-        over.executeUpdate();
-      }
-    }
+    Retention.prune(conn, config, nowMs.getAsLong());
   }
 
   /** {@code PRAGMA integrity_check}: "ok" for a sound file. */
