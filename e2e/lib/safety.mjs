@@ -6,8 +6,8 @@ import { join } from 'node:path';
 
 // Closed loopback ports: a probe sent there fails at once and never leaves the machine.
 const DEAD_DNS = '127.0.0.1:9';
-const DEFAULT_SITES = { chatgpt: 'chatgpt.com', claude: 'claude.ai', gemini: 'gemini.google.com',
-  copilot: 'copilot.microsoft.com', perplexity: 'www.perplexity.ai' };
+const DEFAULT_SITES = { chatgpt: ['chatgpt.com', 'chat.openai.com'], claude: ['claude.ai'], gemini: ['gemini.google.com'],
+  copilot: ['copilot.microsoft.com'], perplexity: ['www.perplexity.ai'] };
 
 /**
  * `labUrl`: the lab's base URL, registered as the "lab" site with a WebSocket URL for the
@@ -15,23 +15,27 @@ const DEFAULT_SITES = { chatgpt: 'chatgpt.com', claude: 'claude.ai', gemini: 'ge
  */
 export function loopbackTargets(labUrl = null) {
   const connect = {};
-  for (const host of Object.values(DEFAULT_SITES)) connect[host] = '127.0.0.1:9';
+  for (const host of Object.values(DEFAULT_SITES).flat()) connect[host] = '127.0.0.1:9';
   return {
     systemResolvers: [DEAD_DNS],
     publicResolvers: [DEAD_DNS],
     dohUrl: null,
     identity: [],
     // Same ids replace the defaults, so no real status page or WebSocket URL is left.
-    sites: Object.entries(DEFAULT_SITES).map(([id, host]) => ({ id, hosts: [host], wsUrl: null, statusUrl: null }))
+    sites: Object.entries(DEFAULT_SITES).map(([id, hosts]) => ({ id, hosts, wsUrl: null, statusUrl: null }))
       .concat(labUrl ? [labSite(labUrl)] : []),
     connect,
   };
 }
 
+// The host probes a site only on its configured port (443 unless given), never the port a
+// stream used (docs/security.md): the lab's port and scheme are configuration here.
 function labSite(labUrl) {
   const u = new URL(labUrl);
   const hosts = [...new Set([u.hostname, '127.0.0.1', 'localhost'])];
-  return { id: 'lab', hosts, wsUrl: `${u.protocol === 'https:' ? 'wss' : 'ws'}://${u.host}/lab/ws/probe`, statusUrl: null };
+  const tls = u.protocol === 'https:';
+  const port = Number(u.port) || (tls ? 443 : 80);
+  return { id: 'lab', hosts, wsUrl: `${tls ? 'wss' : 'ws'}://${u.host}/lab/ws/probe`, statusUrl: null, port, tls };
 }
 
 /** Writes HOME/config/targets.json; returns its path. */

@@ -5,6 +5,7 @@ import { ext, browserName, isFirefox, t } from '../src/ext.js';
 import { createCapabilities } from './capabilities.js';
 import { cleanHookEvent } from '../src/common/wire.js';
 import { createOutbox, debouncedSaver, OUTBOX_KEY } from './outbox.js';
+import { createRelayBudget } from './budget.js';
 import { createNativeLink } from './native.js';
 import { createRouter } from './router.js';
 import { createStreamRegistry } from './streams.js';
@@ -73,6 +74,25 @@ function emit(event) {
   watchLocal(sent);
 }
 
+// Stream events pass the page's budget first (budget.js); what it drops goes out as one counted
+// summary per tab and site a few seconds later.
+const budget = createRelayBudget();
+const SUMMARY_DELAY_MS = 5000;
+let summaryTimer = null;
+function relay(event) {
+  if (!event) return;
+  if (budget.admit(event)) {
+    emit(event);
+    return;
+  }
+  if (summaryTimer === null) {
+    summaryTimer = setTimeout(() => {
+      summaryTimer = null;
+      for (const summary of budget.takeSummary()) emit(summary);
+    }, SUMMARY_DELAY_MS);
+  }
+}
+
 const inventory = createInventory(ext, ext.runtime.id, emit, caps);
 const remedies = createRemedies({ ext, link, storage: ext.storage.local });
 const connectivity = createConnectivity(navigator, emit);
@@ -86,14 +106,14 @@ const router = createRouter({
       const out = streams.toProtocol(event, sender.tab.id);
       // Held-back request errors of this tab go out with the stream they belong to: after its
       // open, before anything else (its end in particular).
-      if (out && out.type === 'stream.open') emit(out);
+      if (out && out.type === 'stream.open') relay(out);
       requests.flush(sender.tab.id);
-      if (out && out.type !== 'stream.open') emit(out);
+      if (out && out.type !== 'stream.open') relay(out);
       saveStreams(streams.snapshot());
       return { ok: true };
     },
     'page.hide': (msg, sender) => {
-      for (const end of streams.endTab(sender.tab.id, Date.now())) emit(end);
+      for (const end of streams.endTab(sender.tab.id, Date.now())) relay(end);
       saveStreams(streams.snapshot());
       return { ok: true };
     },
@@ -111,7 +131,7 @@ watchProxy(ext, emit);
 watchCookies(ext, emit);
 inventory.watch();
 ext.tabs.onRemoved.addListener((tabId) => {
-  for (const end of streams.endTab(tabId, Date.now())) emit(end);
+  for (const end of streams.endTab(tabId, Date.now())) relay(end);
   streams.dropTab(tabId);
 });
 const notes = createNotificationHandlers({ ext, breaks, remedies, log: (entry) => notificationsCreated.push(entry) });

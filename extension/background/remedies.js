@@ -146,8 +146,9 @@ export function createRemedies({ ext, link, storage, words = t }) {
       const before = link.state; // retryNow turns a missing host into "connecting" for a moment
       link.retryNow();
       const name = await nameOf(siteId, tabId);
-      let fields = siteId && siteId !== 'generic' ? { site: siteId } : {};
-      if (!fields.site && Number.isInteger(tabId)) fields = { host: new URL((await ext.tabs.get(tabId)).url).hostname };
+      const fields = await probeFields(siteId, tabId);
+      // Probes go to chat sites only (docs/security.md): a page elsewhere is never named to the host.
+      if (!fields) return { ok: false, error: 'not_a_chat_site', message: words('out_probeNotChatSite') };
       let reply = null;
       try {
         reply = await link.request('probe', fields);
@@ -165,6 +166,19 @@ export function createRemedies({ ext, link, storage, words = t }) {
       return { ...r, openedTab: r.ok, message: r.ok ? words('out_proxyOpened') : r.error };
     },
   };
+
+  /** `{site}` for a chat site's break or tab, else null: never the host name of some other page. */
+  async function probeFields(siteId, tabId) {
+    if (siteId && siteById(siteId) && siteId !== 'generic') return { site: siteId };
+    if (!Number.isInteger(tabId)) return null;
+    let site;
+    try {
+      site = siteForHost(new URL((await ext.tabs.get(tabId)).url).hostname);
+    } catch {
+      return null;
+    }
+    return site && site.id !== 'generic' ? { site: site.id } : null;
+  }
 
   return async function run(action, args = {}) {
     const fn = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : null;

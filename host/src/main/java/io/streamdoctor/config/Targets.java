@@ -45,7 +45,8 @@ public record Targets(
             new IdentityQuery("o-o.myaddr.l.google.com", "IN", "system"),
             new IdentityQuery("whoami.cloudflare", "CH", "1.1.1.1")),
         List.of(
-            new Site("chatgpt", List.of("chatgpt.com"), null, "https://status.openai.com/api/v2/summary.json"),
+            // The hosts extension/src/common/sites.js assigns to each site.
+            new Site("chatgpt", List.of("chatgpt.com", "chat.openai.com"), null, "https://status.openai.com/api/v2/summary.json"),
             new Site("claude", List.of("claude.ai"), null, "https://status.claude.com/api/v2/summary.json"),
             new Site("gemini", List.of("gemini.google.com"), null, null),
             new Site("copilot", List.of("copilot.microsoft.com"),

@@ -62,12 +62,17 @@ public final class HistoryService implements AutoCloseable {
    * of its event waits, the extension keeps and resends it; see nativemsg.Acker).
    */
   public void saveAsync(Diagnosis d, BreakSummary s, Runnable saved) {
+    saveAsync(d, s, HistoryScope.SITE, saved);
+  }
+
+  /** As {@link #saveAsync(Diagnosis, BreakSummary, Runnable)}, counted against {@code scope}'s quota. */
+  public void saveAsync(Diagnosis d, BreakSummary s, HistoryScope scope, Runnable saved) {
     pending.incrementAndGet();
     try {
       exec.execute(() -> {
         boolean ok = false;
         try {
-          store().save(d, s);
+          store().save(d, s, scope);
           ok = true;
         } catch (HistoryException | RuntimeException e) {
           LOG.log(Level.WARNING, "break " + d.breakId() + " not saved to history", e);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +27,7 @@ public final class HistorySink implements Consumer<Diagnosis> {
   private final Consumer<String> saved;
   /** This host process: one browser session (history patterns need two sessions or two days). */
   private final String session = Privacy.hash12(UUID.randomUUID().toString());
+  private final Function<Diagnosis, HistoryScope> scopes;
 
   /**
    * @param networkId the hashed fingerprint of the current network, or null when unknown (OS
@@ -38,6 +40,13 @@ public final class HistorySink implements Consumer<Diagnosis> {
   /** {@code saved} hears each break id once its verdict is committed (never for a failed save). */
   public HistorySink(HistoryService history, Timeline timeline, Supplier<String> networkId,
       Consumer<String> saved) {
+    this(history, timeline, networkId, saved, d -> HistoryScope.SITE);
+  }
+
+  /** {@code scopes}: the retention quota each break counts against ({@link BreakScopes}). */
+  public HistorySink(HistoryService history, Timeline timeline, Supplier<String> networkId,
+      Consumer<String> saved, Function<Diagnosis, HistoryScope> scopes) {
+    this.scopes = scopes;
     this.history = history;
     this.timeline = timeline;
     this.networkId = networkId;
@@ -56,14 +65,15 @@ public final class HistorySink implements Consumer<Diagnosis> {
 
   @Override
   public void accept(Diagnosis d) {
+    HistoryScope scope = scopes.apply(d);
     try {
       List<Evidence> evidence = new ArrayList<>();
       timeline.all().forEach(e -> evidence.add(e.evidence()));
-      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()).inSession(session), () -> saved.accept(d.breakId()));
+      history.saveAsync(d, BreakSummaries.from(d, evidence, networkId.get()).inSession(session), scope, () -> saved.accept(d.breakId()));
     } catch (RuntimeException e) {
       // A summary bug must not cost the user the verdict itself: keep the bare break.
       LOG.log(Level.WARNING, "cannot summarise break " + d.breakId(), e);
-      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()).inSession(session),
+      history.saveAsync(d, BreakSummary.bare(d.breakId(), d.stream(), d.site(), d.url()).inSession(session), scope,
           () -> saved.accept(d.breakId()));
     }
   }

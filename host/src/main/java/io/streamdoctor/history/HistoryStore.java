@@ -88,14 +88,19 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** Stores (or updates, by break id) a break; committed and synced when this returns. */
+  /** Stores (or updates, by break id) a chat-site break; committed and synced when this returns. */
   public void save(Diagnosis diagnosis, BreakSummary rawSummary) throws HistoryException {
+    save(diagnosis, rawSummary, HistoryScope.SITE);
+  }
+
+  /** As above, counted against {@code scope}'s quota. */
+  public void save(Diagnosis diagnosis, BreakSummary rawSummary, HistoryScope scope) throws HistoryException {
     Diagnosis d = Privacy.diagnosis(diagnosis);
     BreakSummary summary = Privacy.summary(rawSummary);
     try {
       tx(() -> {
         try (PreparedStatement ps = conn.prepareStatement(Rows.UPSERT)) {
-          Rows.bind(ps, d, summary, nowMs.getAsLong());
+          Rows.bind(ps, d, summary, scope, nowMs.getAsLong());
           ps.executeUpdate();
         } catch (JsonProcessingException e) {
           throw new HistoryException("cannot serialise break " + d.breakId(), e);
@@ -165,17 +170,8 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** Retention: drops breaks older than the age limit, then all but the newest maxBreaks. */
   private void prune() throws SQLException {
-    try (PreparedStatement age = conn.prepareStatement("DELETE FROM breaks WHERE ts < ?");
-        PreparedStatement over = conn.prepareStatement(
-            "DELETE FROM breaks WHERE break_id NOT IN"
-                + " (SELECT break_id FROM breaks ORDER BY ts DESC, break_id DESC LIMIT ?)")) {
-      age.setLong(1, nowMs.getAsLong() - config.maxAgeMs());
-      age.executeUpdate();
-      over.setInt(1, config.maxBreaks());
-      over.executeUpdate();
-    }
+    Retention.prune(conn, config, nowMs.getAsLong());
   }
 
   /** {@code PRAGMA integrity_check}: "ok" for a sound file. */

@@ -18,14 +18,14 @@ final class Rows {
    */
   static final String UPSERT =
       "INSERT INTO breaks (break_id, ts, stage, site, symptom, top_cause, confidence, diagnosis,"
-          + " summary, saved_at, duration_ms, network_id, extensions_hash)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+          + " summary, saved_at, duration_ms, network_id, extensions_hash, scope)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT(break_id) DO UPDATE SET ts=excluded.ts, stage=excluded.stage,"
           + " site=excluded.site, symptom=excluded.symptom, top_cause=excluded.top_cause,"
           + " confidence=excluded.confidence, diagnosis=excluded.diagnosis,"
           + " summary=excluded.summary, saved_at=excluded.saved_at,"
           + " duration_ms=excluded.duration_ms, network_id=excluded.network_id,"
-          + " extensions_hash=excluded.extensions_hash"
+          + " extensions_hash=excluded.extensions_hash, scope=excluded.scope"
           + " WHERE " + rank("excluded.stage") + " >= " + rank("breaks.stage");
 
   private Rows() {}
@@ -34,7 +34,7 @@ final class Rows {
     return "(CASE " + col + " WHEN 'probed' THEN 2 WHEN 'evidence' THEN 1 ELSE 0 END)";
   }
 
-  static void bind(PreparedStatement ps, Diagnosis d, BreakSummary s, long savedAt)
+  static void bind(PreparedStatement ps, Diagnosis d, BreakSummary s, HistoryScope scope, long savedAt)
       throws SQLException, JsonProcessingException {
     ps.setString(1, d.breakId());
     ps.setLong(2, d.ts());
@@ -57,6 +57,7 @@ final class Rows {
     }
     ps.setString(12, s.networkId());
     ps.setString(13, s.extensionsHash());
+    ps.setString(14, scope.column());
   }
 
   static HistoryRecord read(ResultSet rs) throws SQLException, HistoryException {

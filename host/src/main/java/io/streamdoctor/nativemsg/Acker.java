@@ -83,6 +83,15 @@ public final class Acker {
 
   /** The verdict of {@code breakId} is committed to history. */
   public void release(String breakId) {
+    releaseLater(breakId);
+    flush();
+  }
+
+  /**
+   * As {@link #release}, leaving the ack to the next batch or the 100 ms timer: for breaks shed in
+   * thousands (timeline.BreakGate), one ack frame each would flood the extension's port.
+   */
+  public void releaseLater(String breakId) {
     synchronized (this) {
       ArrayDeque<Long> q = holds.get(breakId);
       if (q == null) {
@@ -95,7 +104,6 @@ public final class Acker {
       held.computeIfPresent(seq, (k, n) -> n > 1 ? n - 1 : null);
       lastProgress = nanos.getAsLong();
     }
-    flush();
   }
 
   public synchronized void flush() {

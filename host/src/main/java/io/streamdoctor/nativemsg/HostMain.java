@@ -1,10 +1,13 @@
 package io.streamdoctor.nativemsg;
 
 import io.streamdoctor.ExitCodes;
+import io.streamdoctor.config.LoopbackPolicy;
+import io.streamdoctor.config.SiteScope;
 import io.streamdoctor.config.Targets;
 import io.streamdoctor.config.TargetsFile;
 import io.streamdoctor.diagnosis.Engine;
 import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.history.BreakScopes;
 import io.streamdoctor.history.HistoryService;
 import io.streamdoctor.history.HistorySink;
 import io.streamdoctor.history.PatternEvidence;
@@ -21,6 +24,8 @@ import io.streamdoctor.probe.LazyTrust;
 import io.streamdoctor.probe.PostMortem;
 import io.streamdoctor.record.SwitchRecorder;
 import io.streamdoctor.report.HistoryCommands;
+import io.streamdoctor.timeline.BreakGate;
+import io.streamdoctor.timeline.BulkLane;
 import io.streamdoctor.timeline.ClockMapper;
 import io.streamdoctor.timeline.HostClock;
 import io.streamdoctor.timeline.LiveScheduler;
@@ -73,7 +78,10 @@ public final class HostMain {
     Acker acker = new Acker(writer, recorder::flush);
     // A break's triggering event is acked only once its verdict is saved (Acker.hold/release).
     Platform platform = Platform.current();
-    HistorySink historySink = new HistorySink(history, timeline, () -> networkId(platform), acker::release);
+    Targets targets = loadTargets(dirs, log);
+    SiteScope scope = new SiteScope(LoopbackPolicy.restrict(targets));
+    HistorySink historySink = new HistorySink(history, timeline, () -> networkId(platform), acker::release,
+        new BreakScopes(d -> scope.onSite(d.site(), d.url()), clock::nowMs));
     Pipeline pipeline = new Pipeline(timeline, Engine.standard(), scheduler, d -> {
       historySink.accept(d); // queued before the verdict goes out: a later 'history' request sees it
       writer.send(DiagnosisMessages.message(d, null).toString());
@@ -86,14 +94,15 @@ public final class HostMain {
       recorder.evidence(now, ev);
       pipeline.ingest(now, ev);
     };
-    Targets targets = loadTargets(dirs, log);
     PostMortem postMortem = new PostMortem(targets, () -> platform.netState().dnsServers(), clock,
         new LazyTrust()); // cacerts and the TLS stack load on the first TLS probe, not at start
-    AutoPostMortem autoPostMortem = new AutoPostMortem(postMortem, pipeline, sink, recorder, clock,
+    AutoPostMortem autoPostMortem = new AutoPostMortem(postMortem, scope, pipeline, sink, recorder, clock,
         new PatternEvidence(history, clock, ZoneId.systemDefault(), Patterns.chatSites(targets)));
     pipeline.onNewBreak(autoPostMortem);
     pipeline.onWithdrawn(acker::release);
-    commands.add(HostProbeCommands.probe(postMortem, () -> pipeline.latest(null), sink));
+    BulkLane bulk = new BulkLane();
+    pipeline.ration(new BreakGate(), bulk, acker::releaseLater);
+    commands.add(HostProbeCommands.probe(postMortem, scope, () -> pipeline.latest(null), sink));
     commands.add(HostProbeCommands.flushDns(platform::dnsFlusher));
     commands.addAll(ConfigCommands.all(recorder, dirs.data().resolve("recordings"), clock));
     MessageRouter router = new MessageRouter(pipeline, new ClockMapper(), recorder, writer, acker, commands);
@@ -103,6 +112,7 @@ public final class HostMain {
       exit = new HostSession(router, writer, acker, scheduler, recorder, clock).run(in);
       autoPostMortem.awaitIdle(AutoPostMortem.DEADLINE_MS + 500);
     }
+    bulk.close();
     recorder.close(); // after the last probed verdict, so the recording holds it too
     history.close(); // after the session: its scheduler has delivered the last verdicts
     return exit;

@@ -1,20 +1,26 @@
 package io.streamdoctor.probe;
 
+import io.streamdoctor.config.ProbeTarget;
+import io.streamdoctor.config.SiteScope;
 import io.streamdoctor.diagnosis.Diagnosis;
 import io.streamdoctor.evidence.Evidence;
 import io.streamdoctor.record.Recorder;
 import io.streamdoctor.timeline.HostClock;
 import io.streamdoctor.timeline.Pipeline;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * After a break's immediate verdict, runs the post-mortem probes for the URL it broke on and has
- * the pipeline diagnose the break again with their evidence ({@code stage: "probed"}). The
- * deadline keeps the updated verdict within the latency target even when every resolver is dead.
+ * After a break's immediate verdict, runs the post-mortem probes for the configured site host it
+ * broke on ({@link SiteScope}; nothing for any other host) and has the pipeline diagnose the break
+ * again with their evidence ({@code stage: "probed"}), within the site's budget ({@link ProbeRuns}).
+ * The deadline keeps the updated verdict within the latency target even when every resolver is dead.
  */
 public final class AutoPostMortem implements Consumer<Diagnosis> {
   private static final Logger LOG = Logger.getLogger(AutoPostMortem.class.getName());
@@ -26,11 +32,18 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
   private final Recorder recorder;
   private final HostClock clock;
   private final Function<Diagnosis, List<Evidence>> extra;
-  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+  private final SiteScope scope;
+  private final ProbeRuns runs = new ProbeRuns();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong offSite = new AtomicLong();
 
-  /** {@code extra}: more evidence for the probed verdict, e.g. the history patterns of the break. */
-  public AutoPostMortem(PostMortem postMortem, Pipeline pipeline, Consumer<Evidence> sink, Recorder recorder,
-      HostClock clock, Function<Diagnosis, List<Evidence>> extra) {
+  /**
+   * {@code scope}: which breaks may be probed, and where; {@code extra}: more evidence for the
+   * probed verdict, e.g. the history patterns of the break.
+   */
+  public AutoPostMortem(PostMortem postMortem, SiteScope scope, Pipeline pipeline, Consumer<Evidence> sink,
+      Recorder recorder, HostClock clock, Function<Diagnosis, List<Evidence>> extra) {
+    this.scope = scope;
     this.extra = extra;
     this.postMortem = postMortem;
     this.pipeline = pipeline;
@@ -41,26 +54,37 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
 
   @Override
   public void accept(Diagnosis d) {
-    if (d == null || (d.url() == null && d.site() == null)) {
+    if (d == null) {
       return;
     }
-    inFlight.incrementAndGet();
-    java.util.concurrent.CompletableFuture<List<Evidence>> run;
+    // Only a configured site's own hosts, on its configured port: a stream the page opened to any
+    // other address keeps its browser-side verdict, and the host sends nothing for it.
+    Optional<ProbeTarget> target = scope.forBreak(d.site(), d.url());
+    if (target.isEmpty()) {
+      offSite.incrementAndGet();
+      return;
+    }
+    ProbeRuns.Admission admission;
     try {
-      run = postMortem.runForUrl(d.site(), d.url(), Deadline.in(DEADLINE_MS));
+      admission = runs.admit(target.get(), clock.nowMs(), () -> postMortem.run(target.get(), Deadline.in(DEADLINE_MS))
+          .exceptionally(error -> {
+            LOG.log(Level.WARNING, "post-mortem for " + d.breakId() + " failed", error);
+            return List.of();
+          })
+          .thenApply(evidence -> {
+            evidence.forEach(sink); // once per run, before any break sharing it is diagnosed again
+            return evidence;
+          }));
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      inFlight.decrementAndGet();
       LOG.info("session over: no post-mortem for " + d.breakId());
       return;
     }
-    run.whenComplete((evidence, error) -> {
+    if (admission.outcome() == ProbeRuns.Outcome.SHED) {
+      return;
+    }
+    inFlight.incrementAndGet();
+    admission.run().whenComplete((evidence, error) -> {
       try {
-        if (error != null) {
-          LOG.log(Level.WARNING, "post-mortem for " + d.breakId() + " failed", error);
-        }
-        for (Evidence e : evidence == null ? List.<Evidence>of() : evidence) {
-          sink.accept(e);
-        }
         for (Evidence e : extra.apply(d)) {
           sink.accept(e);
         }
@@ -76,6 +100,16 @@ public final class AutoPostMortem implements Consumer<Diagnosis> {
         }
       }
     });
+  }
+
+  /** Breaks the host did not probe because their stream went elsewhere than a configured site host. */
+  public long offSite() {
+    return offSite.get();
+  }
+
+  /** Breaks that kept their evidence-only verdict because their site's probe budget was spent. */
+  public long shed() {
+    return runs.shed();
   }
 
   /**

@@ -3,6 +3,8 @@ package io.streamdoctor.probe;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdoctor.Json;
+import io.streamdoctor.config.ProbeTarget;
+import io.streamdoctor.config.SiteScope;
 import io.streamdoctor.diagnosis.Diagnosis;
 import io.streamdoctor.dns.DnsFlusher;
 import io.streamdoctor.dns.FlushJson;
@@ -25,7 +27,11 @@ import java.util.function.Supplier;
 public final class HostProbeCommands {
   private HostProbeCommands() {}
 
-  public static Command probe(PostMortem postMortem, Supplier<Diagnosis> latest, Consumer<Evidence> sink) {
+  /**
+   * {@code scope} fences the request like the automatic post-mortem: only a configured site's
+   * hosts, on its configured port; anything else is error 107 and no packet is sent.
+   */
+  public static Command probe(PostMortem postMortem, SiteScope scope, Supplier<Diagnosis> latest, Consumer<Evidence> sink) {
     return Command.slow("probe", req -> {
       String site = text(req, "site");
       String host = text(req, "host");
@@ -37,11 +43,13 @@ public final class HostProbeCommands {
         site = d.site();
         host = hostOf(d.url());
       }
+      ProbeTarget target = scope.forRequest(site, host).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_FIELD,
+          "probe: not a configured chat site or host (targets.json 'sites')"));
       long start = System.nanoTime();
       List<Evidence> ev;
       try {
         // Bounded twice: the probes by their deadline, this wait by a margin beyond it.
-        ev = postMortem.run(site, host, Deadline.in(PostMortem.DEFAULT_DEADLINE_MS))
+        ev = postMortem.run(target, Deadline.in(PostMortem.DEFAULT_DEADLINE_MS))
             .get(PostMortem.DEFAULT_DEADLINE_MS + 1000, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -52,8 +60,8 @@ public final class HostProbeCommands {
       ev.forEach(sink);
       ObjectNode n = Json.MAPPER.createObjectNode();
       n.put("type", "probe.result");
-      n.put("site", site);
-      n.put("host", postMortem.hostFor(site, host));
+      n.put("site", target.site().id());
+      n.put("host", target.host());
       n.put("durationMs", (System.nanoTime() - start) / 1_000_000);
       ArrayNode arr = n.putArray("evidence");
       ev.forEach(e -> arr.add(Json.MAPPER.valueToTree(e)));

@@ -2,6 +2,7 @@ package io.streamdoctor.probe;
 
 import io.streamdoctor.config.Site;
 import io.streamdoctor.config.LoopbackPolicy;
+import io.streamdoctor.config.ProbeTarget;
 import io.streamdoctor.config.Targets;
 import io.streamdoctor.dns.DnsProber;
 import io.streamdoctor.dns.DohClient;
@@ -16,9 +17,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,11 +49,18 @@ public final class PostMortem implements AutoCloseable {
   private final TlsProber tls;
   private final WsProber ws;
   private final StatusPageProber status;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "streamdoctor-probe");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Probe threads at most: one run needs four (resolve, TCP, TLS, WebSocket/status page). */
+  static final int POOL_THREADS = 8;
+  /** Probe tasks waiting for a thread at most; beyond, a task is shed (counted, reported as a timeout). */
+  static final int POOL_QUEUE = 64;
+
+  private final ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(POOL_QUEUE), r -> {
+        Thread t = new Thread(r, "streamdoctor-probe");
+        t.setDaemon(true);
+        return t;
+      });
+  private final AtomicLong shed = new AtomicLong();
 
   public PostMortem(Targets configured, Supplier<List<String>> configuredResolvers, HostClock clock,
       X509TrustManager trust) {
@@ -62,50 +73,35 @@ public final class PostMortem implements AutoCloseable {
     this.tls = new TlsProber(targets, clock, trust);
     this.ws = new WsProber(targets, clock);
     this.status = new StatusPageProber(new LazyHttp(StatusPageProber::defaultClient), clock);
+    pool.allowCoreThreadTimeOut(true);
   }
 
-  /** The host a run for this site/host probes (the site's main host when {@code host} is null). */
-  public String hostFor(String site, String host) {
-    if (host != null || site == null) {
-      return host;
-    }
-    return targets.siteFor(site, null).mainHost();
+  /** Probe tasks shed because the pool was full, since start. */
+  public long shed() {
+    return shed.get();
   }
 
-  /** {@code site}: a site id or host (null: taken from {@code host}); {@code host}: null for the site's main host. */
+  /**
+   * For the local user only ({@code streamdoctor doctor --site HOST}): a site id or any host the
+   * user typed. Requests from the browser go through {@link #run(ProbeTarget, Deadline)}.
+   */
   public CompletableFuture<List<Evidence>> run(String site, String host, Deadline deadline) {
     if (site == null && host == null) {
       return CompletableFuture.completedFuture(List.of());
     }
     Site s = targets.siteFor(site, host);
-    return run(s, host != null ? host : s.mainHost(), deadline);
+    String h = host != null ? host : s.mainHost();
+    return run(new ProbeTarget(s, h, s.portOrDefault(), s.usesTls()), deadline);
   }
 
   /**
-   * The probes for the URL a stream broke on: its host, port and scheme (a lab stream on
-   * http://127.0.0.1:8719 is probed there, not on port 443), plus the site's status page.
+   * The probes for one configured target ({@link io.streamdoctor.config.SiteScope}): DNS for its
+   * name, TCP (and TLS) to the one address that name resolved to, the site's WebSocket URL and
+   * status page. Never the stream's own URL: the page chose that.
    */
-  public CompletableFuture<List<Evidence>> runForUrl(String site, String url, Deadline deadline) {
-    URI u;
-    try {
-      u = URI.create(url);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return run(site, null, deadline);
-    }
-    if (u.getHost() == null) {
-      return run(site, null, deadline);
-    }
-    String scheme = u.getScheme() == null ? "https" : u.getScheme();
-    boolean tls = scheme.equals("https") || scheme.equals("wss");
-    int port = u.getPort() > 0 ? u.getPort() : (tls ? 443 : 80);
-    Site known = targets.siteFor(site, u.getHost());
-    // Never the stream's own URL: its id segments are hashed, so it no longer names a real path.
-    String ws = known.hosts().contains(u.getHost()) ? known.wsUrl() : null;
-    Site s = new Site(known.id(), List.of(u.getHost()), ws, known.statusUrl(), port, tls);
-    return run(s, u.getHost(), deadline);
-  }
-
-  private CompletableFuture<List<Evidence>> run(Site s, String h, Deadline deadline) {
+  public CompletableFuture<List<Evidence>> run(ProbeTarget target, Deadline deadline) {
+    Site s = target.site();
+    String h = target.host();
     double ts = clock.nowMs();
     long left = deadline.remainingMs();
     List<CompletableFuture<List<Evidence>>> parts = new ArrayList<>();
@@ -113,11 +109,7 @@ public final class PostMortem implements AutoCloseable {
       parts.add(dns.probe(h, Math.min(DNS_BUDGET_MS, deadline.budgetMs(150, 100))).thenApply(List::copyOf));
     }
     if (h != null && LoopbackPolicy.mayConnect(targets, h)) {
-      int port = s.portOrDefault();
-      parts.add(task(() -> tcp.probe(h, port, deadline), new TcpProbe(ts, h, port, 0, 0, null, "timeout"), left));
-      if (s.usesTls()) {
-        parts.add(task(() -> tls.probe(h, port, deadline), new TlsProbe(ts, h, "timeout", null, false, null), left));
-      }
+      parts.add(connectProbes(target, ts, deadline));
     }
     if (s.wsUrl() != null) {
       String wsHost = URI.create(s.wsUrl()).getHost();
@@ -137,8 +129,73 @@ public final class PostMortem implements AutoCloseable {
     });
   }
 
+  /**
+   * Resolves the host once, checks the address ({@link AddressFence}), then runs TCP and TLS
+   * against that very address: a second lookup could answer differently (DNS rebinding).
+   */
+  private CompletableFuture<List<Evidence>> connectProbes(ProbeTarget t, double ts, Deadline deadline) {
+    String h = t.host();
+    int port = t.port();
+    long left = deadline.remainingMs();
+    TcpProbe tcpTimeout = new TcpProbe(ts, h, port, 0, 0, null, "timeout");
+    TlsProbe tlsTimeout = new TlsProbe(ts, h, "timeout", null, false, null);
+    return task(() -> {
+      try {
+        return ConnectTarget.of(targets, h, port);
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        return e;
+      }
+    }, left).thenCompose(resolved -> {
+      if (resolved == null) { // the lookup outlived the deadline, or the pool shed it
+        return CompletableFuture.completedFuture(t.tls() ? List.<Evidence>of(tcpTimeout, tlsTimeout) : List.<Evidence>of(tcpTimeout));
+      }
+      if (resolved instanceof Exception e) {
+        List<Evidence> failed = new ArrayList<>(List.of(tcp.failed(h, port, e)));
+        if (t.tls()) {
+          failed.add(tls.failed(h, e));
+        }
+        return CompletableFuture.completedFuture(failed);
+      }
+      InetSocketAddress addr = (InetSocketAddress) resolved;
+      if (addr.getAddress() == null || !AddressFence.allows(addr.getAddress(), true)) {
+        LOG.info("no connect probes: " + h + " resolved to an address no probe may reach ("
+            + (addr.getAddress() == null ? "none" : AddressFence.classify(addr.getAddress())) + ")");
+        return CompletableFuture.completedFuture(List.<Evidence>of());
+      }
+      List<CompletableFuture<List<Evidence>>> both = new ArrayList<>();
+      both.add(task(() -> tcp.probe(h, addr, deadline), tcpTimeout, deadline.remainingMs()));
+      if (t.tls()) {
+        both.add(task(() -> tls.probe(h, addr, deadline), tlsTimeout, deadline.remainingMs()));
+      }
+      return CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        List<Evidence> out = new ArrayList<>();
+        both.forEach(b -> out.addAll(b.join()));
+        return out;
+      });
+    });
+  }
+
+  private CompletableFuture<Object> task(Supplier<Object> work, long leftMs) {
+    try {
+      return CompletableFuture.supplyAsync(work, pool).completeOnTimeout(null, leftMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      shed.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
   private <T extends Evidence> CompletableFuture<List<Evidence>> task(Supplier<T> probe, T onTimeout, long leftMs) {
-    return CompletableFuture.supplyAsync(probe, pool)
+    CompletableFuture<T> started;
+    try {
+      started = CompletableFuture.supplyAsync(probe, pool);
+    } catch (RejectedExecutionException e) {
+      // The pool is full (a flood of breaks): this probe is shed, counted, and reported as a timeout.
+      if (shed.incrementAndGet() % 100 == 1) {
+        LOG.warning("probe pool full: " + shed.get() + " probe(s) shed so far");
+      }
+      return CompletableFuture.completedFuture(List.of(onTimeout));
+    }
+    return started
         .completeOnTimeout(onTimeout, leftMs, TimeUnit.MILLISECONDS)
         .<List<Evidence>>thenApply(List::of)
         .exceptionally(t -> {

@@ -28,14 +28,25 @@ public final class TcpProber {
     this.attempts = attempts;
   }
 
+  /** Resolves {@code host} (or its configured connect address), then probes that address. */
   public TcpProbe probe(String host, int port, Deadline deadline) {
-    double ts = clock.nowMs();
     InetSocketAddress addr;
     try {
       addr = ConnectTarget.of(targets, host, port);
     } catch (IOException | IllegalArgumentException e) {
-      return new TcpProbe(ts, host, port, 0, 0, null, ProbeFailure.classify(e).word());
+      return failed(host, port, e);
     }
+    return probe(host, addr, deadline);
+  }
+
+  public TcpProbe failed(String host, int port, Exception e) {
+    return new TcpProbe(clock.nowMs(), host, port, 0, 0, null, ProbeFailure.classify(e).word());
+  }
+
+  /** Connects to exactly {@code addr} (resolved and checked by the caller); {@code host} names it. */
+  public TcpProbe probe(String host, InetSocketAddress addr, Deadline deadline) {
+    double ts = clock.nowMs();
+    int port = addr.getPort();
     List<Double> times = new ArrayList<>();
     Map<String, Integer> failures = new HashMap<>();
     int tried = 0;

@@ -76,12 +76,28 @@ public final class TlsProber {
     throw new IllegalStateException("the JDK has no X.509 trust manager");
   }
 
+  /** Resolves {@code host} (or its configured connect address), then probes that address. */
   public TlsProbe probe(String host, int port, Deadline deadline) {
+    InetSocketAddress addr;
+    try {
+      addr = ConnectTarget.of(targets, host, port);
+    } catch (IOException | IllegalArgumentException e) {
+      return failed(host, e);
+    }
+    return probe(host, addr, deadline);
+  }
+
+  public TlsProbe failed(String host, Exception e) {
+    return new TlsProbe(clock.nowMs(), host, ProbeFailure.classify(e).word(), null, false, null);
+  }
+
+  /** A handshake with exactly {@code addr} (resolved and checked by the caller), SNI = {@code host}. */
+  public TlsProbe probe(String host, InetSocketAddress addr, Deadline deadline) {
     double ts = clock.nowMs();
+    int port = addr.getPort();
     ChainCapture capture = new ChainCapture(trust);
     long start = System.nanoTime();
     try {
-      InetSocketAddress addr = ConnectTarget.of(targets, host, port);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, new TrustManager[] {capture}, null);
       try (Socket raw = new Socket()) {

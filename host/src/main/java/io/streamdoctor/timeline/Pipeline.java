@@ -35,6 +35,9 @@ public final class Pipeline {
   private final Map<String, BreakTrigger> triggers = bounded();
   private volatile Consumer<Diagnosis> followUp = d -> {};
   private volatile Consumer<String> withdrawn = id -> {};
+  private volatile BreakGate gate;
+  private volatile java.util.concurrent.Executor bulk;
+  private volatile Consumer<String> shed = id -> {};
 
   public Pipeline(Timeline timeline, Engine engine, Scheduler scheduler, Consumer<Diagnosis> sink) {
     this.timeline = timeline;
@@ -59,6 +62,17 @@ public final class Pipeline {
     this.withdrawn = withdrawn;
   }
 
+  /**
+   * Live host only: rations first diagnoses per tab ({@link BreakGate}); a tab's surplus runs on
+   * {@code bulk} (bounded: a rejected break is shed and {@code shed} hears its id, to release its
+   * ack). Without it (replay, tests) every break is diagnosed on the scheduler, in order.
+   */
+  public void ration(BreakGate gate, java.util.concurrent.Executor bulk, Consumer<String> shed) {
+    this.bulk = bulk;
+    this.shed = shed;
+    this.gate = gate;
+  }
+
   /** Synchronized: the OS monitors ingest from their own thread while the session reads frames. */
   public synchronized void ingest(double receivedAt, Evidence evidence) {
     ingest(receivedAt, evidence, breakId -> {});
@@ -72,8 +86,22 @@ public final class Pipeline {
     timeline.add(receivedAt, evidence);
     detector.offer(evidence).ifPresent(t -> {
       onBreak.accept(t.breakId());
-      scheduler.at(receivedAt + SETTLE_MS, () -> analyze(t, receivedAt + SETTLE_MS));
+      BreakGate g = gate;
+      if (g == null || g.lane(t, receivedAt) == BreakGate.Lane.NOW) {
+        scheduler.at(receivedAt + SETTLE_MS, () -> analyze(t, receivedAt + SETTLE_MS));
+      } else {
+        scheduler.at(receivedAt + SETTLE_MS, () -> toBulk(g, t, receivedAt + SETTLE_MS));
+      }
     });
+  }
+
+  private void toBulk(BreakGate g, BreakTrigger t, double upTo) {
+    try {
+      bulk.execute(() -> analyze(t, upTo));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      g.shed(t.breakId());
+      shed.accept(t.breakId()); // no verdict will come: release the event's ack
+    }
   }
 
   private void analyze(BreakTrigger trigger, double upTo) {

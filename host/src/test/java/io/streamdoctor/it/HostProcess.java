@@ -44,7 +44,21 @@ public final class HostProcess implements AutoCloseable {
 
   /** Starts {@code java -jar streamdoctor.jar ARGS} with cwd = the jar's folder, as Chrome does. */
   public static HostProcess start(Path home, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xshare:auto", "-jar", jar().toString()));
+    return start(home, env, List.of(), args);
+  }
+
+  /**
+   * The JVM options of the installed launcher (installer JavaRuntime.baseOptions, which this module
+   * cannot see): a 48 MiB heap, the serial collector, C1 only.
+   */
+  public static final List<String> LAUNCHER_OPTIONS = List.of("-Xms8m", "-Xmx48m", "-Xmn2m", "-XX:+UseSerialGC",
+      "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m");
+
+  /** As {@link #start(Path, Map, String...)} with {@code jvm} options before {@code -jar}. */
+  public static HostProcess start(Path home, Map<String, String> env, List<String> jvm, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xshare:auto"));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-jar", jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar().getParent().toFile());
     pb.environment().put("STREAMDOCTOR_HOME", home.toString());
@@ -91,6 +105,11 @@ public final class HostProcess implements AutoCloseable {
         return n;
       }
     }
+  }
+
+  /** The host's process id (to read its thread count from /proc). */
+  public long pid() {
+    return process.pid();
   }
 
   public void closeStdin() throws IOException {

@@ -166,12 +166,22 @@ public final class TestDnsServer implements AutoCloseable {
     return tcpQueries;
   }
 
+  private final java.util.Queue<String> names = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** Every name asked so far (lower case, no trailing dot), in order. */
+  public List<String> names() {
+    return List.copyOf(names);
+  }
+
   private void respond(byte[] req, boolean overTcp, Sender sender) throws IOException {
     queries++;
     if (overTcp) {
       tcpQueries++;
     }
     Message q = new Message(req);
+    if (q.getQuestion() != null) {
+      names.add(q.getQuestion().getName().toString(true).toLowerCase(java.util.Locale.ROOT));
+    }
     Mode m = mode;
     if (m == Mode.SILENT) {
       return;
