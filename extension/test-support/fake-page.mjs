@@ -162,7 +162,7 @@ class FakeMutationObserver {
  * Creates a page at `pageUrl` with the hook installed and a fetch whose responses the test
  * supplies: `respond(url, init) → Response | Promise<Response>`.
  */
-export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, timeScale = 1 } = {}) {
+export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, timeScale = 1, loaded = true } = {}) {
   const u = new URL(pageUrl);
   const document = new FakeDocument();
   const fetchCalls = [];
@@ -208,6 +208,9 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, 
   window.window = window;
   const context = vm.createContext(window);
   vm.runInContext(readFileSync(HOOK_PATH, 'utf8'), context, { filename: HOOK_FILENAME });
+  // A real page's parser finishes right after document_start; `loaded: false` plays a page whose
+  // scripts never arrived (DOMContentLoaded never fires).
+  if (loaded) queueMicrotask(() => document.dispatchEvent(new Event('DOMContentLoaded')));
   return {
     window,
     document,

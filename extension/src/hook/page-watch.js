@@ -37,10 +37,23 @@ export function watchBanners(ctx) {
   N.apply(N.observe, observer, [root, { childList: true, subtree: true, characterData: true }]);
 }
 
-/** Blank page: the app root never rendered within INIT_TIMEOUT_MS; counts failed scripts. */
+/**
+ * A page that never came up, judged INIT_TIMEOUT_MS after document_start:
+ *   not_loaded   DOMContentLoaded never fired: a parser-blocking or deferred script never arrived,
+ *                so the app's code never ran (HTML § 13.2.7 "the end": deferred scripts run before
+ *                DOMContentLoaded);
+ *   script_error a script failed to load and the app root stayed empty, or the page never grew a
+ *                single element after DOMContentLoaded (a server-rendered shell whose bundle failed:
+ *                rendered, but never initialised);
+ *   no_app_root  the app root stayed empty with no failed script.
+ * A page whose app ran (DOM grew) with a failed third-party script is no break.
+ */
 export function watchInit(ctx) {
   const { g, N, site } = ctx;
+  const doc = g.document;
   let failedScripts = 0;
+  let elementsAtReady = null;
+  const countElements = () => (call(N, N.querySelectorAll, doc, ['*']) || []).length;
   N.apply(N.addEventListener, g, [
     'error',
     (ev) => {
@@ -49,13 +62,25 @@ export function watchInit(ctx) {
     },
     true,
   ]);
+  N.apply(N.addEventListener, doc, ['DOMContentLoaded', () => {
+    elementsAtReady = countElements();
+  }]);
   N.apply(N.setTimeout, null, [
     () => {
-      if (isRendered(N, g.document, site.appRoot)) return;
-      ctx.emit('page.init_failed', { site: site.id, reason: failedScripts > 0 ? 'script_error' : 'no_app_root', failedScripts });
+      const reason = initFailure(failedScripts, elementsAtReady, elementsAtReady === null ? 0 : countElements(),
+        isRendered(N, doc, site.appRoot));
+      if (reason) ctx.emit('page.init_failed', { site: site.id, reason, failedScripts });
     },
     ctx.initTimeoutMs ?? INIT_TIMEOUT_MS,
   ]);
+}
+
+/** The page.init_failed reason for what the page did by the deadline, or null when it came up. */
+export function initFailure(failedScripts, elementsAtReady, elementsNow, rendered) {
+  if (elementsAtReady === null) return 'not_loaded';
+  if (!rendered) return failedScripts > 0 ? 'script_error' : 'no_app_root';
+  if (failedScripts > 0 && elementsNow <= elementsAtReady) return 'script_error';
+  return null;
 }
 
 const NOT_CONTENT = ['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT', 'TEMPLATE', 'META'];
