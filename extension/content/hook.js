@@ -952,6 +952,7 @@
         CustomEvent: g.CustomEvent,
         eventDetail: getter(g.CustomEvent && g.CustomEvent.prototype, 'detail'),
         eventTarget: getter(g.Event.prototype, 'target'),
+        readyState: getter(g.Document && g.Document.prototype, 'readyState'),
         messageData: getter(g.MessageEvent && g.MessageEvent.prototype, 'data'),
         closeCode: getter(g.CloseEvent && g.CloseEvent.prototype, 'code'),
         closeWasClean: getter(g.CloseEvent && g.CloseEvent.prototype, 'wasClean'),
@@ -2533,6 +2534,10 @@
         },
         true,
       ]);
+      // The hook normally runs at document_start (readyState "loading"); injected later, the parser
+      // is already done and DOMContentLoaded will not come again.
+      const readyState = call(N, N.readyState, doc);
+      if (readyState !== undefined && readyState !== 'loading') elementsAtReady = countElements();
       N.apply(N.addEventListener, doc, ['DOMContentLoaded', () => {
         elementsAtReady = countElements();
       }]);

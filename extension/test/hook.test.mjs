@@ -384,3 +384,12 @@ test('hook_scriptsNeverArrived_initFailedNotLoaded', async () => {
   await settle(300);
   assert.deepEqual(br.ofType('page.init_failed').map((e) => [e.site, e.reason]), [['chatgpt', 'not_loaded']]);
 });
+
+test('hook_injectedAfterTheParserFinished_noFalseNotLoaded', async () => {
+  const page = createFakePage({ pageUrl: 'https://chatgpt.com/', respond: () => new Response(''), timeScale: 0.01, loaded: false, readyState: 'complete' });
+  pages.push(page);
+  const br = attachBridge(page);
+  page.renderApp();
+  await settle(300);
+  assert.equal(br.ofType('page.init_failed').length, 0);
+});

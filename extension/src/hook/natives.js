@@ -39,6 +39,7 @@ export function captureNatives(g) {
     CustomEvent: g.CustomEvent,
     eventDetail: getter(g.CustomEvent && g.CustomEvent.prototype, 'detail'),
     eventTarget: getter(g.Event.prototype, 'target'),
+    readyState: getter(g.Document && g.Document.prototype, 'readyState'),
     messageData: getter(g.MessageEvent && g.MessageEvent.prototype, 'data'),
     closeCode: getter(g.CloseEvent && g.CloseEvent.prototype, 'code'),
     closeWasClean: getter(g.CloseEvent && g.CloseEvent.prototype, 'wasClean'),

@@ -62,6 +62,10 @@ export function watchInit(ctx) {
     },
     true,
   ]);
+  // The hook normally runs at document_start (readyState "loading"); injected later, the parser
+  // is already done and DOMContentLoaded will not come again.
+  const readyState = call(N, N.readyState, doc);
+  if (readyState !== undefined && readyState !== 'loading') elementsAtReady = countElements();
   N.apply(N.addEventListener, doc, ['DOMContentLoaded', () => {
     elementsAtReady = countElements();
   }]);
