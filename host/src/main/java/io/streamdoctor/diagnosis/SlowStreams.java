@@ -78,7 +78,9 @@ public final class SlowStreams {
     String took = String.format(Locale.ROOT, "%d frames, %.1f KB in %.0f s of streaming", e.frames(),
         e.bytes() / 1024.0, active / 1000);
     if (p95 >= TRICKLE_P95_MS) {
-      return took + String.format(Locale.ROOT, "; 95%% of frames came within %.1f s of the previous one", p95 / 1000);
+      double mean = e.gapMeanMs() == null ? p95 : e.gapMeanMs();
+      return took + String.format(Locale.ROOT, "; frames %.1f s apart on average (p95 gap %.1f s), where"
+          + " answers stream several a second", mean / 1000, p95 / 1000);
     }
     Deque<Sample> base = bySite.get(String.valueOf(site));
     if (base != null && base.size() >= MIN_BASELINE && p95 >= FLOOR_P95_MS) {
