@@ -29,9 +29,13 @@ public final class BreakDetector {
   static final double ABORT_EXPLAINS_MS = 2_000;
   /** A banner this soon after its tab's latest stream ended is about that stream's answer. */
   static final double BANNER_AFTER_END_MS = 10_000;
-  /** A banner within this of a break of its tab (or while that break's stream is the tab's latest) is that break. */
+  /**
+   * A banner within this of a break of its tab is that break; so is one within
+   * {@link #BANNER_PAGE_DEDUPE_MS} while that break's stream is still the tab's latest (the same
+   * answer's banner re-rendered).
+   */
   static final double BANNER_SAME_BREAK_MS = 15_000;
-  /** A page-level banner break absorbs further banners of its tab for this long. */
+  /** A banner break absorbs further banners of its tab (no newer stream) for this long. */
   static final double BANNER_PAGE_DEDUPE_MS = 60_000;
 
   private final Map<String, BreakTrigger> broken = lru();
@@ -131,7 +135,8 @@ public final class BreakDetector {
     if (prior.stream() == null) {
       return prior.kind() == TriggerKind.BANNER && ts - prior.at() <= BANNER_PAGE_DEDUPE_MS && latest == null;
     }
-    return Math.abs(ts - prior.at()) <= BANNER_SAME_BREAK_MS || prior.stream().equals(latest);
+    double since = Math.abs(ts - prior.at());
+    return since <= BANNER_SAME_BREAK_MS || (prior.stream().equals(latest) && since <= BANNER_PAGE_DEDUPE_MS);
   }
 
   /**

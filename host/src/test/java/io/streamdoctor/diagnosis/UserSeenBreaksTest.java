@@ -81,14 +81,16 @@ class UserSeenBreaksTest {
     assertEquals(TriggerKind.END, again.kind());
     BreakTrigger later = feed(banner(40_000, 7)).orElseThrow();
     assertEquals(endFirst.breakId(), later.breakId(), "the same answer's banner re-rendered");
+    BreakTrigger muchLater = feed(banner(300_000, 7)).orElseThrow();
+    assertEquals("b-300000-banner-7", muchLater.breakId(), "minutes later it is news, not the old break");
 
-    feed(open(50_000, "7:a.2", "chatgpt"));
-    BreakTrigger bannerFirst = feed(banner(52_000, 7)).orElseThrow();
+    feed(open(350_000, "7:a.2", "chatgpt"));
+    BreakTrigger bannerFirst = feed(banner(352_000, 7)).orElseThrow();
     assertEquals(TriggerKind.BANNER, bannerFirst.kind());
-    BreakTrigger endAfter = feed(end(52_100, "7:a.2", "error", 10, 900, 2_100, 40, 90)).orElseThrow();
+    BreakTrigger endAfter = feed(end(352_100, "7:a.2", "error", 10, 900, 2_100, 40, 90)).orElseThrow();
     assertEquals(bannerFirst.breakId(), endAfter.breakId());
     assertEquals(TriggerKind.END, endAfter.kind());
-    assertEquals(2, triggers.stream().map(BreakTrigger::breakId).distinct().count());
+    assertEquals(3, triggers.stream().map(BreakTrigger::breakId).distinct().count());
   }
 
   @Test
