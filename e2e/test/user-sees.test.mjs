@@ -60,6 +60,21 @@ test('socket that never opens (SYNs dropped): network_error after the 15 s bound
   assert.ok(r.notification);
 });
 
+test('fetch whose response headers never come (server silent 45 s): network_error after the 30 s bound', { skip, timeout: 90_000 }, async () => {
+  const { page, tabId } = await openCase(env.browser.context, env.browser.worker, env.lab.url, 'us-no-headers',
+    'fault=slow_ttft&ttft_ms=45000&proto=sse&autostart=1');
+  const t0 = Date.now();
+  const r = await breakOfTab(env.browser.worker, tabId, 40_000);
+  const after = Date.now() - t0;
+  const lab = await page.evaluate(() => ({ state: window.__lab.state, status: window.__lab.status }));
+  await page.close();
+  assert.deepEqual(lab, { state: 'streaming', status: null }, 'no headers yet: the page still says generating');
+  assert.ok(r.brk, 'a break while the request still has no response headers');
+  assert.ok(after >= 25_000, `not before the bound (${after} ms)`);
+  assert.equal(r.brk.symptom, 'network_error');
+  assert.ok(r.notification);
+});
+
 test('answer that completes far too slowly (slow drip): slow_stream', { skip, timeout: 90_000 }, async () => {
   const { page, tabId } = await openCase(env.browser.context, env.browser.worker, env.lab.url, 'us-slow',
     'fault=drip&gap_ms=2500&frames=10&proto=sse&autostart=1');
