@@ -79,6 +79,8 @@ export function captureNatives(g) {
     textContent: getter(g.Node && g.Node.prototype, 'textContent'),
     childCount: getter(g.Element && g.Element.prototype, 'childElementCount'),
     tagName: getter(g.Element && g.Element.prototype, 'tagName'),
+    scriptSrc: getter(g.HTMLScriptElement && g.HTMLScriptElement.prototype, 'src'),
+    urlHostname: getter(g.URL && g.URL.prototype, 'hostname'),
     Error: g.Error,
   };
 }
