@@ -36,6 +36,12 @@ export const PLAIN = [
   ['ws1013', 'fault=ws1013&proto=ws', 'server.overloaded'],
   ['stall_sse', 'fault=stall&proto=sse', 'stream.stalled', STALL],
   ['stall_ws', 'fault=stall&proto=ws', 'stream.stalled', STALL],
+  // What the user meets besides a stream's own end (docs/diagnosis.md "When is it a break?").
+  ['banner_over_complete', 'fault=clean&proto=sse&wrap_fetch=break', 'extension.interference'],
+  ['blank_shell_script404', 'shell=1&page_fault=script404', 'page.init_failed', { timeoutMs: 30_000 }],
+  ['blank_shell_script_hang', 'shell=1&page_fault=script_hang', 'page.init_failed', { timeoutMs: 30_000 }],
+  ['ws_connect_blackhole', 'fault=clean&proto=ws&ws=blackhole', 'network.blocked', { timeoutMs: 30_000 }],
+  ['slow_drip', 'fault=drip&gap_ms=2500&frames=10&proto=sse', 'network.throttled', { timeoutMs: 45_000 }],
 ];
 
 export const BLOCKED = [

@@ -3,6 +3,7 @@
 // user could see (banner, console net::ERR_*, HTTP status). Never throws for a wrong or missing
 // verdict: that is a measurement, not an error.
 import { tabIdFor, workerState } from './cases.mjs';
+import { breaksOfTab } from './user-sees.mjs';
 import { netErrorFromConsole } from './baseline.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -33,7 +34,8 @@ export async function observeCase(context, worker, spec, run) {
   }
   const marker = `case=${spec.name}-${run}`;
   try {
-    await page.goto(`${spec.url}?${spec.query}&autostart=1&${marker}`);
+    // commit, not load: a page whose bundle never arrives never fires load (blank_shell_script_hang)
+    await page.goto(`${spec.url}?${spec.query}&autostart=1&${marker}`, { waitUntil: 'commit' });
     const tabId = await tabIdFor(worker, marker);
     if (spec.during) await spec.during(page);
     const deadline = Date.now() + (spec.timeoutMs || 30_000);
@@ -41,7 +43,7 @@ export async function observeCase(context, worker, spec, run) {
     let settledAt = null;
     while (Date.now() < deadline) {
       const s = await workerState(worker);
-      brk = (s?.breaks || []).find((b) => String(b.stream || '').split(':')[0] === String(tabId)) || null;
+      brk = breaksOfTab(s, tabId)[0] || null; // on one of its streams or on the page itself
       if (brk && (!spec.stage || brk.stage === spec.stage)) break;
       if (brk) {
         await sleep(200);

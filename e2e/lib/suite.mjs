@@ -13,17 +13,19 @@ export function browserSkip() {
 
 /**
  * Registers node:test before/after hooks; returns {lab, profile, browser}, filled in before the
- * file's first test. `browserOpts` go to launchBrowser (extra extensions, Chromium flags).
+ * file's first test. `browserOpts` go to launchBrowser (extra extensions, Chromium flags; a
+ * function of the started lab when the flags need its ports); `labArgs` go to `streamdoctor lab`.
  */
-export function labBrowserSuite(name, { skip, browserOpts = {} } = {}) {
+export function labBrowserSuite(name, { skip, browserOpts = {}, labArgs = [] } = {}) {
   const s = { lab: null, profile: null, browser: null };
   before(async () => {
     if (skip) return;
     const pre = prerequisites();
     assert.ok(pre.ok, `prerequisites missing: ${pre.missing.join('; ')}`);
-    s.lab = await startLab();
+    s.lab = await startLab(labArgs);
     s.profile = makeProfile(name, { labUrl: s.lab.url });
-    s.browser = await launchBrowser(s.profile.profile, browserOpts);
+    const opts = typeof browserOpts === 'function' ? browserOpts(s.lab) : browserOpts;
+    s.browser = await launchBrowser(s.profile.profile, opts);
   }, { timeout: 60_000 });
   after(async () => {
     if (s.browser) await s.browser.context.close().catch(() => {});

@@ -139,6 +139,10 @@ class FakeDocument extends FakeNode {
     this.documentElement = new FakeNode('html');
     this.banners = [];
     this.appRoot = null;
+    this.state = 'loading';
+  }
+  get readyState() {
+    return this.state;
   }
   querySelectorAll(selector) {
     if (/data-sd-banner|alert|error/.test(selector)) return this.banners;
@@ -162,9 +166,10 @@ class FakeMutationObserver {
  * Creates a page at `pageUrl` with the hook installed and a fetch whose responses the test
  * supplies: `respond(url, init) → Response | Promise<Response>`.
  */
-export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, timeScale = 1 } = {}) {
+export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, timeScale = 1, loaded = true, readyState = 'loading' } = {}) {
   const u = new URL(pageUrl);
   const document = new FakeDocument();
+  document.state = readyState;
   const fetchCalls = [];
   const timers = new Set();
   FakeWebSocket.instances = [];
@@ -208,6 +213,9 @@ export function createFakePage({ pageUrl = 'https://claude.ai/chat/x', respond, 
   window.window = window;
   const context = vm.createContext(window);
   vm.runInContext(readFileSync(HOOK_PATH, 'utf8'), context, { filename: HOOK_FILENAME });
+  // A real page's parser finishes right after document_start; `loaded: false` plays a page whose
+  // scripts never arrived (DOMContentLoaded never fires).
+  if (loaded) queueMicrotask(() => document.dispatchEvent(new Event('DOMContentLoaded')));
   return {
     window,
     document,

@@ -338,3 +338,58 @@ test('hook_nonNativeOriginals_reportedAsBefore', async () => {
   const before = br.ofType('page.hook_replaced').filter((e) => e.when === 'before').map((e) => e.api);
   assert.deepEqual(before.sort(), ['EventSource', 'WebSocket', 'fetch']);
 });
+
+test('hook_chatgptWebPubSubSocket_filedUnderChatgpt_doneThenDropIsComplete', async () => {
+  const { page, br } = setup('https://chatgpt.com/c/x', () => new Response(''));
+  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
+  await settle();
+  page.run('globalThis.w = new WebSocket("wss://chatgpt-eus.webpubsub.azure.com/client/hubs/conversations?access_token=t")');
+  const ws = FakeWebSocket.instances.at(-1);
+  ws.serverOpen();
+  page.run('w.send(JSON.stringify({type: "joinGroup", group: "g", ackId: 1}))');
+  const b64 = (s) => Buffer.from(s).toString('base64');
+  const msg = (sse) => JSON.stringify({ type: 'message', from: 'group', group: 'g', dataType: 'json', data: { type: 'http.response.body', body: b64(sse) } });
+  ws.serverMessage(JSON.stringify({ type: 'ack', ackId: 1, success: true }));
+  for (let i = 0; i < 3; i++) ws.serverMessage(msg(`data: {"v":"t${i}"}\n\n`));
+  ws.serverMessage(msg('data: [DONE]\n\n'));
+  ws.serverClose(1006, false); // the idle socket dropped after the answer
+  await settle(30);
+  const [open] = br.ofType('stream.open');
+  assert.deepEqual([open.site, open.kind, open.url], ['chatgpt', 'ws', 'wss://chatgpt-eus.webpubsub.azure.com/client/hubs/conversations']);
+  assert.equal(br.ofType('stream.first_token').length, 1);
+  const [end] = br.ofType('stream.end');
+  assert.deepEqual([end.outcome, end.terminalSeen, end.closeCode], ['complete', true, 1006]);
+});
+
+test('hook_chatgptWebPubSubSocket_dropMidAnswer_errorUnderChatgpt', async () => {
+  const { page, br } = setup('https://chatgpt.com/', () => new Response(''));
+  const { FakeWebSocket } = await import('../test-support/fake-page.mjs');
+  await settle();
+  page.run('globalThis.w = new WebSocket("wss://x.webpubsub.azure.com/client/hubs/conversations")');
+  const ws = FakeWebSocket.instances.at(-1);
+  ws.serverOpen();
+  const body = Buffer.from('data: {"v":"a"}\n\n').toString('base64');
+  ws.serverMessage(JSON.stringify({ type: 'message', dataType: 'binary', data: body }));
+  ws.serverClose(1006, false);
+  await settle(30);
+  const [end] = br.ofType('stream.end');
+  assert.deepEqual([br.ofType('stream.open')[0].site, end.outcome], ['chatgpt', 'error']);
+});
+
+test('hook_scriptsNeverArrived_initFailedNotLoaded', async () => {
+  const page = createFakePage({ pageUrl: 'https://chatgpt.com/', respond: () => new Response(''), timeScale: 0.01, loaded: false });
+  pages.push(page);
+  const br = attachBridge(page);
+  page.renderApp(); // a server-rendered shell is there, but the app's code never ran
+  await settle(300);
+  assert.deepEqual(br.ofType('page.init_failed').map((e) => [e.site, e.reason]), [['chatgpt', 'not_loaded']]);
+});
+
+test('hook_injectedAfterTheParserFinished_noFalseNotLoaded', async () => {
+  const page = createFakePage({ pageUrl: 'https://chatgpt.com/', respond: () => new Response(''), timeScale: 0.01, loaded: false, readyState: 'complete' });
+  pages.push(page);
+  const br = attachBridge(page);
+  page.renderApp();
+  await settle(300);
+  assert.equal(br.ofType('page.init_failed').length, 0);
+});

@@ -1,7 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { SITES, GENERIC, SITE_IDS, siteForHost, siteById, streamRule, matchBanner, shortCode, isStreamingContentType, hostMatchPatterns } from '../src/common/sites.js';
+import { classifyWsFrame } from '../src/common/sse.js';
+import { SITES, GENERIC, SITE_IDS, siteForHost, siteById, streamRule, streamAdapter, matchBanner, shortCode, isStreamingContentType, hostMatchPatterns } from '../src/common/sites.js';
 
 const SYMPTOMS = ['message_stream_error', 'network_error', 'bad_error', 'something_went_wrong', 'blank_page', 'slow_stream'];
 
@@ -101,4 +102,35 @@ test('hostMatchPatterns_everyAdapterHost_inManifestPermissionsAndContentScripts'
     assert.ok(manifest.host_permissions.includes(p), p);
     for (const cs of manifest.content_scripts) assert.ok(cs.matches.includes(p), p);
   }
+});
+
+const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+const pubsub = (sse, dataType = 'json') => JSON.stringify(dataType === 'json'
+  ? { type: 'message', from: 'group', group: 'g', dataType: 'json', data: { type: 'http.response.body', body: b64(sse), more_body: true } }
+  : { type: 'message', from: 'group', group: 'g', dataType: 'binary', data: b64(sse) });
+
+test('streamAdapter_streamsBelongToThePagesSite_withTheirTransportsGrammar', () => {
+  const chatgpt = siteById('chatgpt');
+  assert.equal(streamAdapter(chatgpt, { host: 'chatgpt.com', path: '/backend-api/conversation', sameSite: true }), chatgpt);
+  const pubsubAdapter = streamAdapter(chatgpt, { host: 'chatgpt-eus.webpubsub.azure.com', path: '/client/hubs/conversations', sameSite: false });
+  assert.equal(pubsubAdapter.id, 'chatgpt');
+  assert.equal(typeof pubsubAdapter.wsFrame, 'function');
+  const other = streamAdapter(chatgpt, { host: 'events.example.net', path: '/x', sameSite: false });
+  assert.deepEqual([other.id, other.wsFrame, other.sseDone], ['chatgpt', null, undefined], 'the page site, no grammar');
+  assert.equal(streamAdapter(GENERIC, { host: 'x.webpubsub.azure.com', path: '/', sameSite: false }), GENERIC);
+  assert.equal(streamAdapter(siteById('claude'), { host: 'x.webpubsub.azure.com', path: '/', sameSite: false }).wsFrame, null,
+    'a transport is the listing site\'s only');
+  assert.equal(streamAdapter(chatgpt, { host: 'webpubsub.azure.com.evil.example', path: '/', sameSite: false }).wsFrame, null);
+});
+
+test('webPubSubFrames_base64SseBodies_tokensDoneAndErrors', () => {
+  const a = streamAdapter(siteById('chatgpt'), { host: 'x.webpubsub.azure.com', path: '/', sameSite: false });
+  const cls = (d) => classifyWsFrame(a, d);
+  assert.deepEqual(cls(pubsub('data: {"v":"Hel"}\n\n')), { token: true, terminal: false, errorType: null });
+  assert.deepEqual(cls(pubsub('data: {"v":"lo"}\n\ndata: [DONE]\n\n')), { token: true, terminal: true, errorType: null });
+  assert.deepEqual(cls(pubsub('data: [DONE]', 'binary')), { token: false, terminal: true, errorType: null }, 'no final blank line');
+  assert.deepEqual(cls(pubsub('data: {"error":{"type":"rate_limit_error"}}\n\n')).errorType, 'rate_limit_error');
+  assert.deepEqual(cls(JSON.stringify({ type: 'system', event: 'connected', connectionId: 'c' })), { token: false, terminal: false, errorType: null });
+  assert.deepEqual(cls(JSON.stringify({ type: 'ack', ackId: 1, success: true })), { token: false, terminal: false, errorType: null });
+  assert.deepEqual(cls(JSON.stringify({ type: 'message', dataType: 'json', data: { body: '!!!' } })), { token: false, terminal: false, errorType: null });
 });

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createGapStats, stallThreshold, percentile, STALL_FLOOR_MS, STALL_CEILING_MS, STALL_FIRST_FRAME_MS, STALL_EARLY_MS } from '../src/common/gaps.js';
-import { createTracker, wsOutcome } from '../src/common/tracker.js';
+import { createTracker, wsOutcome, CONNECT_BOUND_WS_MS, CONNECT_BOUND_HTTP_MS } from '../src/common/tracker.js';
 import { siteById, GENERIC } from '../src/common/sites.js';
 
 function tracker(site = siteById('chatgpt'), kind = 'sse') {
@@ -92,6 +92,7 @@ test('tracker_afterTerminalOrIdleSocket_noStall', () => {
   a.t.frame(0, DONE);
   a.t.tick(1e6);
   const w = tracker(siteById('lab'), 'ws');
+  w.t.markConnected();
   w.t.tick(1e6); // socket open, no answer in progress
   assert.equal(a.out.concat(w.out).filter((e) => e.type === 'stream.stall').length, 0);
 });
@@ -184,4 +185,45 @@ test('tracker_bodyNobodyReads_noStallUntilRead', () => {
   t.unread = false;
   t.tick(2e6);
   assert.equal(out.filter((e) => e.type === 'stream.stall').length, 1);
+});
+
+test('tracker_socketNeverOpens_oneConnectingStallAfter15s_withItsOpen', () => {
+  const w = tracker(siteById('chatgpt'), 'ws');
+  w.t.tick(CONNECT_BOUND_WS_MS - 1);
+  assert.deepEqual(w.types(), []);
+  w.t.tick(CONNECT_BOUND_WS_MS + 500);
+  w.t.tick(CONNECT_BOUND_WS_MS + 60000);
+  assert.deepEqual(w.types(), ['stream.open', 'stream.stall']);
+  assert.deepEqual([w.out[1].phase, w.out[1].thresholdMs, w.out[1].silentMs], ['connecting', CONNECT_BOUND_WS_MS, CONNECT_BOUND_WS_MS + 500]);
+  w.t.open(12); // the page's send after all: never a second open
+  assert.equal(w.types().filter((x) => x === 'stream.open').length, 1);
+});
+
+test('tracker_fetchWithoutHeaders_connectingStallAfter30s_notBefore', () => {
+  const a = tracker();
+  a.t.open(10);
+  a.t.tick(CONNECT_BOUND_HTTP_MS - 1);
+  assert.deepEqual(a.types(), ['stream.open']);
+  a.t.tick(CONNECT_BOUND_HTTP_MS + 1);
+  assert.equal(a.out[1].phase, 'connecting');
+  const b = tracker();
+  b.t.open(10);
+  b.t.firstByte(200, 200); // headers in time: the answer may think for a minute
+  b.t.tick(CONNECT_BOUND_HTTP_MS + 1);
+  assert.deepEqual(b.types(), ['stream.open', 'stream.first_byte']);
+  const w = tracker(siteById('chatgpt'), 'ws');
+  w.t.markConnected();
+  w.t.tick(1e6);
+  assert.deepEqual(w.types(), []);
+});
+
+test('wsOutcome_dropBetweenAnswersOfAGrammarSocket_complete_midAnswerError', () => {
+  const ws = tracker({ ...GENERIC, id: 'chatgpt', wsFrame: () => null }, 'ws');
+  ws.t.frame(0, TOKEN);
+  assert.equal(wsOutcome(ws.t, { code: 1006, wasClean: false }, false), 'error');
+  ws.t.frame(10, DONE);
+  assert.equal(wsOutcome(ws.t, { code: 1006, wasClean: false }, false), 'complete');
+  const plain = tracker(GENERIC, 'ws');
+  plain.t.frame(0, DONE);
+  assert.equal(wsOutcome(plain.t, { code: 1006, wasClean: false }, false), 'error', 'no grammar: no knowledge');
 });

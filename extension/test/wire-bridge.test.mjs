@@ -91,3 +91,12 @@ test('bridge_pagehide_tellsTheWorker_unlessKeptInBfcache', () => {
   hide(false);
   assert.deepEqual(sent, [{ type: 'page.hide' }]);
 });
+
+test('cleanHookEvent_connectingStallAndNotLoaded_passOnlyTheirEnums', () => {
+  const stall = { type: 'stream.stall', ts: 1, stream: 'abc.1', silentMs: 15000, thresholdMs: 15000 };
+  assert.deepEqual(cleanHookEvent({ ...stall, phase: 'connecting' }), { ...stall, phase: 'connecting' });
+  assert.deepEqual(cleanHookEvent(stall), stall, 'phase is optional');
+  assert.equal(cleanHookEvent({ ...stall, phase: 'Connecting to my prompt' }), null);
+  const init = { type: 'page.init_failed', ts: 1, site: 'chatgpt', reason: 'not_loaded', failedScripts: 0 };
+  assert.deepEqual(cleanHookEvent(init), init);
+});

@@ -1,6 +1,9 @@
 // The one table of everything site-specific (product-brief section 4). Sites change: when one
 // does, only this file changes. Every parser returns short codes, never the site's own text.
 
+import { createSseParser, classifySseEvent } from './sse.js';
+import { decodeBase64 } from './base64.js';
+
 const SHORT_CODE_RE = /^[a-z][a-z0-9_]{0,39}$/;
 
 /** Turns a site-provided error type into a short code, or "server_error" when it is not one. */
@@ -49,6 +52,35 @@ function copilotFrame(obj) {
   return null;
 }
 
+/**
+ * ChatGPT's WebSocket transport (Azure Web PubSub, subprotocol json.webpubsub.azure.v1): each
+ * server message is {"type":"message","dataType":…,"data":…}. The answer travels as the same
+ * SSE text the HTTP stream carries, base64-encoded: in data.body (dataType json, ChatGPT's
+ * {"type":"http.response.body","body":…} envelope) or as the whole data (dataType binary). The
+ * answer ends with `data: [DONE]` like the SSE stream. System and ack messages only count.
+ */
+function webPubSubFrame(obj) {
+  if (!obj || obj.type !== 'message') return null;
+  const d = obj.data;
+  let b64 = null;
+  if (typeof d === 'string' && obj.dataType === 'binary') b64 = d;
+  else if (d && typeof d === 'object' && typeof d.body === 'string') b64 = d.body;
+  if (b64 === null) return d && typeof d === 'object' ? { errorType: parseJsonError(d) } : null;
+  const out = { token: false, terminal: false, errorType: null };
+  const parser = createSseParser((type, data) => {
+    const c = classifySseEvent(CHATGPT_SSE, type, data);
+    out.token = out.token || c.token;
+    out.terminal = out.terminal || c.terminal;
+    out.errorType = out.errorType || c.errorType;
+  });
+  parser.push(decodeBase64(b64.slice(0, MAX_B64)));
+  parser.push('\n\n'); // a body is whole SSE events; a missing final blank line must not hide [DONE]
+  return out;
+}
+
+const MAX_B64 = 65536;
+const CHATGPT_SSE = { sseDone: '[DONE]', parseError: parseJsonError };
+
 export const SITES = [
   {
     id: 'chatgpt',
@@ -68,6 +100,8 @@ export const SITES = [
     sessionCookies: ['__Secure-next-auth.session-token', '__Secure-next-auth.session-token.0'],
     regenerate: RETRY_BUTTONS,
     statusPage: { summary: 'https://status.openai.com/api/v2/summary.json', page: 'https://status.openai.com/' },
+    // Hosts other than the page's that its answers stream from, each with its own frame grammar.
+    transports: [{ host: /(^|\.)webpubsub\.azure\.com$/, kind: 'ws', wsFrame: webPubSubFrame }],
   },
   {
     id: 'claude',
@@ -181,6 +215,23 @@ export function siteById(id) {
 export function siteForHost(hostname) {
   const h = String(hostname || '').toLowerCase();
   return SITES.find((s) => s.hosts.includes(h)) || GENERIC;
+}
+
+/**
+ * The adapter a stream of a page on `site` is accounted with. A stream belongs to its page's site:
+ * the site's own stream paths use the site's grammar, a transport host the site lists (ChatGPT's
+ * Web PubSub socket) uses that transport's grammar, and any other stream of a chat page keeps the
+ * page's site id with the generic grammar (counts, gaps, close codes; no terminal marker).
+ * `target`: {host, path, sameSite} of the stream URL.
+ */
+export function streamAdapter(site, target) {
+  if (target.sameSite && streamRule(site, target.path)) return site;
+  if (site === GENERIC) return GENERIC;
+  const host = String(target.host || '').toLowerCase();
+  for (const tr of site.transports || []) {
+    if (tr.host.test(host)) return { ...GENERIC, id: site.id, sseDone: tr.sseDone, wsFrame: tr.wsFrame, transport: true };
+  }
+  return { ...GENERIC, id: site.id };
 }
 
 /** The stream rule a request path matches on that site, or null (generic: decided by content type). */

@@ -3,6 +3,13 @@
 import { createGapStats, stallThreshold } from './gaps.js';
 
 export const PROGRESS_INTERVAL_MS = 1000;
+// How long a stream may stay in its connecting phase before the user is left looking at a
+// "generating" page with nothing to show: a WebSocket still CONNECTING after 15 s (a handshake
+// over a working path takes well under a second; dropped SYNs keep it pending for minutes,
+// Linux tcp_syn_retries=6 ≈ 127 s) or a fetch/EventSource without response headers after 30 s
+// (chat servers send headers at once and think afterwards; 30 s leaves slow proxies room).
+export const CONNECT_BOUND_WS_MS = 15000;
+export const CONNECT_BOUND_HTTP_MS = 30000;
 
 /**
  * @param o {id, kind, url, site, emit(type, fields), startedAt, stallFloorMs}
@@ -23,6 +30,9 @@ export function createTracker(o) {
   let progressFrames = 0;
   let httpStatus = null;
   let ended = false;
+  let openSent = false;
+  let connected = false;
+  const connectBound = o.kind === 'ws' ? CONNECT_BOUND_WS_MS : CONNECT_BOUND_HTTP_MS;
   const requiresTerminal = !!(o.site.sseDone || o.site.sseDoneEvent || o.site.wsFrame);
 
   function summary() {
@@ -41,10 +51,13 @@ export function createTracker(o) {
       return ended;
     },
     open(payloadBytes) {
+      if (openSent) return;
+      openSent = true;
       o.emit('stream.open', { stream: o.id, site: o.site.id, url: o.url, kind: o.kind, payloadBytes });
     },
     /** HTTP response headers arrived (fetch/EventSource) or the socket's first frame (ws). */
     firstByte(t, status) {
+      connected = true;
       if (firstByteAt !== null) return;
       firstByteAt = t;
       if (typeof status === 'number') httpStatus = status;
@@ -52,9 +65,14 @@ export function createTracker(o) {
       if (typeof status === 'number') fields.httpStatus = status;
       o.emit('stream.first_byte', fields);
     },
+    /** The connecting phase is over (a WebSocket's open event). */
+    markConnected() {
+      connected = true;
+    },
     /** Raw bytes arrived (any bytes count as liveness, keep-alive comments included). */
     bytes(t, n) {
       if (ended) return;
+      connected = true;
       bytes += n;
       lastActivity = t;
       stalled = false;
@@ -62,6 +80,7 @@ export function createTracker(o) {
     /** One parsed frame/event with its classification {token, terminal, errorType}. */
     frame(t, cls) {
       if (ended) return;
+      connected = true;
       if (o.kind === 'ws') self.firstByte(t);
       frames++;
       gaps.frame(t);
@@ -89,6 +108,7 @@ export function createTracker(o) {
      */
     frames(t, k) {
       if (ended || k <= 0) return;
+      connected = true;
       frames += k;
       gaps.frames(t, k);
       lastActivity = t;
@@ -123,6 +143,12 @@ export function createTracker(o) {
       if (self.onTick) self.onTick(t);
       if (ended) return;
       if (frames > progressFrames && t - lastProgressAt >= PROGRESS_INTERVAL_MS) progress(t);
+      if (!connected && !self.unread && !stalled && t - o.startedAt > connectBound) {
+        stalled = true;
+        self.open(null); // a socket that never opened never sent: announce it now
+        o.emit('stream.stall', { stream: o.id, silentMs: Math.round(t - o.startedAt), thresholdMs: connectBound, phase: 'connecting' });
+        return;
+      }
       if (stalled || (o.kind === 'ws' && !answering) || terminalSeen || self.unread) return;
       const threshold = stallThreshold(gaps, stallFloorMs ?? o.stallFloorMs);
       const silent = t - lastActivity;
@@ -144,6 +170,11 @@ export function createTracker(o) {
     get answering() {
       return answering;
     },
+    get terminalSeen() {
+      return terminalSeen;
+    },
+    /** True when the adapter parses this stream's frames (so it knows where answers end). */
+    grammar: !!(o.site.wsFrame || o.site.sseDone || o.site.sseDoneEvent),
     /** info: {outcome, closeCode, wasClean, errorName, httpStatus} */
     end(t, info) {
       if (ended) return;
@@ -168,6 +199,9 @@ export function createTracker(o) {
 /** WebSocket close → outcome. `pageClosed`: the page called close() itself. */
 export function wsOutcome(tracker, ev, pageClosed) {
   if (pageClosed) return tracker.answering ? 'aborted' : 'complete';
+  // A socket with a frame grammar whose last answer ended with its terminal marker lost nothing
+  // the user sees when it drops between answers (Web PubSub sockets live across answers).
+  if (tracker.grammar && tracker.terminalSeen && !tracker.answering) return 'complete';
   if (ev.wasClean && (ev.code === 1000 || ev.code === 1001 || ev.code === 1005)) {
     return tracker.answering ? 'truncated' : 'complete';
   }

@@ -27,7 +27,7 @@ export const HOOK_EVENTS = {
   'stream.first_byte': { stream, ttfbMs: num, httpStatus: intOrNull },
   'stream.first_token': { stream, ttftMs: num },
   'stream.progress': { stream, ...STATS },
-  'stream.stall': { stream, silentMs: num, thresholdMs: num },
+  'stream.stall': { stream, silentMs: num, thresholdMs: num, phase: oneOf('connecting') },
   'stream.error': { stream, errorType: code, httpStatus: intOrNull },
   'stream.end': {
     stream,
@@ -42,12 +42,12 @@ export const HOOK_EVENTS = {
     lastFrameAgoMs: numOrNull,
   },
   'page.banner': { site: SITE, symptom: code, pattern: code },
-  'page.init_failed': { site: SITE, reason: oneOf('no_app_root', 'script_error', 'scripts_blocked'), failedScripts: num },
+  'page.init_failed': { site: SITE, reason: oneOf('no_app_root', 'script_error', 'scripts_blocked', 'not_loaded'), failedScripts: num },
   'page.hook_replaced': { site: SITE, api: oneOf('fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest'), when: oneOf('after', 'before') },
 };
 
 /** Optional fields: may be absent; every other schema field is required. */
-const OPTIONAL = new Set(['httpStatus', 'payloadBytes', 'gapMeanMs', 'gapP95Ms', 'gapMaxMs', 'lastFrameAgoMs']);
+const OPTIONAL = new Set(['phase', 'httpStatus', 'payloadBytes', 'gapMeanMs', 'gapP95Ms', 'gapMaxMs', 'lastFrameAgoMs']);
 
 /**
  * Returns a clean copy of a hook event ({type, ts, ...fields}) or null when it does not fit.

@@ -46,7 +46,7 @@ export function installHook(g) {
       const url = sanitizeUrl(call(N, N.urlHref, u));
       if (!url) return null;
       const host = u.hostname;
-      return { url, path: u.pathname, sameSite: host === g.location.hostname || site.hosts.includes(host) };
+      return { url, host, path: u.pathname, sameSite: host === g.location.hostname || site.hosts.includes(host) };
     },
     newStream(kind, url, startedAt, streamSite) {
       checkReplaced();

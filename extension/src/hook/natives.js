@@ -39,6 +39,7 @@ export function captureNatives(g) {
     CustomEvent: g.CustomEvent,
     eventDetail: getter(g.CustomEvent && g.CustomEvent.prototype, 'detail'),
     eventTarget: getter(g.Event.prototype, 'target'),
+    readyState: getter(g.Document && g.Document.prototype, 'readyState'),
     messageData: getter(g.MessageEvent && g.MessageEvent.prototype, 'data'),
     closeCode: getter(g.CloseEvent && g.CloseEvent.prototype, 'code'),
     closeWasClean: getter(g.CloseEvent && g.CloseEvent.prototype, 'wasClean'),
@@ -78,6 +79,8 @@ export function captureNatives(g) {
     textContent: getter(g.Node && g.Node.prototype, 'textContent'),
     childCount: getter(g.Element && g.Element.prototype, 'childElementCount'),
     tagName: getter(g.Element && g.Element.prototype, 'tagName'),
+    scriptSrc: getter(g.HTMLScriptElement && g.HTMLScriptElement.prototype, 'src'),
+    urlHostname: getter(g.URL && g.URL.prototype, 'hostname'),
     Error: g.Error,
   };
 }

@@ -37,25 +37,71 @@ export function watchBanners(ctx) {
   N.apply(N.observe, observer, [root, { childList: true, subtree: true, characterData: true }]);
 }
 
-/** Blank page: the app root never rendered within INIT_TIMEOUT_MS; counts failed scripts. */
+/**
+ * A page that never came up, judged INIT_TIMEOUT_MS after document_start:
+ *   not_loaded   DOMContentLoaded never fired: a parser-blocking or deferred script never arrived,
+ *                so the app's code never ran (HTML § 13.2.7 "the end": deferred scripts run before
+ *                DOMContentLoaded);
+ *   script_error a script failed to load and the app root stayed empty, or one of the page's own
+ *                scripts failed and the page never grew a single element after DOMContentLoaded (a
+ *                server-rendered shell whose bundle failed: rendered, but never initialised);
+ *   no_app_root  the app root stayed empty with no failed script.
+ * A page whose app ran (DOM grew) with a failed third-party script is no break.
+ */
 export function watchInit(ctx) {
   const { g, N, site } = ctx;
+  const doc = g.document;
   let failedScripts = 0;
+  let failedOwn = 0; // of the page's own origin or site hosts: its app, not a blocked tracker
+  let elementsAtReady = null;
+  const countElements = () => (call(N, N.querySelectorAll, doc, ['*']) || []).length;
   N.apply(N.addEventListener, g, [
     'error',
     (ev) => {
       const target = N.apply(N.eventTarget, ev, []);
-      if (target && target !== g && call(N, N.tagName, target) === 'SCRIPT') failedScripts++;
+      if (!target || target === g || call(N, N.tagName, target) !== 'SCRIPT') return;
+      failedScripts++;
+      if (isOwnScript(ctx, call(N, N.scriptSrc, target))) failedOwn++;
     },
     true,
   ]);
+  // The hook normally runs at document_start (readyState "loading"); injected later, the parser
+  // is already done and DOMContentLoaded will not come again.
+  const readyState = call(N, N.readyState, doc);
+  if (readyState !== undefined && readyState !== 'loading') elementsAtReady = countElements();
+  N.apply(N.addEventListener, doc, ['DOMContentLoaded', () => {
+    elementsAtReady = countElements();
+  }]);
   N.apply(N.setTimeout, null, [
     () => {
-      if (isRendered(N, g.document, site.appRoot)) return;
-      ctx.emit('page.init_failed', { site: site.id, reason: failedScripts > 0 ? 'script_error' : 'no_app_root', failedScripts });
+      const reason = initFailure({ failedScripts, failedOwn }, elementsAtReady, elementsAtReady === null ? 0 : countElements(),
+        isRendered(N, doc, site.appRoot));
+      if (reason) ctx.emit('page.init_failed', { site: site.id, reason, failedScripts });
     },
     ctx.initTimeoutMs ?? INIT_TIMEOUT_MS,
   ]);
+}
+
+/**
+ * The page.init_failed reason for what the page did by the deadline, or null when it came up.
+ * A rendered page counts as stuck only for a failed script of its own (origin or site hosts):
+ * an ad blocker blocking a third-party tracker on a page whose DOM happens not to grow is no break.
+ */
+export function initFailure(scripts, elementsAtReady, elementsNow, rendered) {
+  if (elementsAtReady === null) return 'not_loaded';
+  if (!rendered) return scripts.failedScripts > 0 ? 'script_error' : 'no_app_root';
+  if (scripts.failedOwn > 0 && elementsNow <= elementsAtReady) return 'script_error';
+  return null;
+}
+
+function isOwnScript(ctx, src) {
+  if (typeof src !== 'string' || !src) return false;
+  try {
+    const host = call(ctx.N, ctx.N.urlHostname, new ctx.N.URL(src, ctx.g.location.href));
+    return host === ctx.g.location.hostname || ctx.site.hosts.includes(host);
+  } catch {
+    return false;
+  }
 }
 
 const NOT_CONTENT = ['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT', 'TEMPLATE', 'META'];

@@ -6,7 +6,7 @@
 // page's own onmessage handler while it has one (ws-onmessage.js). We timestamp and count;
 // parsing runs later in a task of its own, so no frame reaches the page later.
 import { classifySseEvent, classifyWsFrame } from '../common/sse.js';
-import { streamRule } from '../common/sites.js';
+import { streamAdapter } from '../common/sites.js';
 import { utf8Length } from '../common/sha256.js';
 import { createFrameSizer } from '../common/frame-size.js';
 import { wsOutcome } from '../common/tracker.js';
@@ -85,10 +85,10 @@ export function wrapWebSocket(ctx) {
     const startedAt = ctx.now();
     const target = ctx.resolve(urlOf(ws));
     if (!target) return;
-    // Every socket of a chat page is followed; the site's frame grammar applies to its own
-    // stream URLs only, other sockets get the generic adapter (counts, gaps, close codes).
-    const rule = target.sameSite ? streamRule(ctx.site, target.path) : null;
-    const site = rule ? ctx.site : ctx.generic;
+    // Every socket of a chat page is followed and belongs to the page's site; the site's frame
+    // grammar applies to its own stream URLs and the transports it lists (sites.js), other
+    // sockets are counted without one (counts, gaps, close codes).
+    const site = streamAdapter(ctx.site, target);
     const state = { tracker: ctx.newStream('ws', target.url, startedAt, site), opened: false, pageClosed: false, deferred: 0 };
     N.apply(N.weakSet, sockets, [ws, state]);
     state.later = (fn) => {
@@ -139,6 +139,7 @@ export function wrapWebSocket(ctx) {
       state.listening = !counting;
       N.apply(counting ? N.removeEventListener : N.addEventListener, ws, ['message', state.onMessage]);
     };
+    listen('open', () => state.tracker.markConnected());
     listen('close', (ev) => {
       const t = ctx.now();
       const code = N.apply(N.closeCode, ev, []);

@@ -8,11 +8,11 @@ public final class SymptomClassifier {
   private SymptomClassifier() {}
 
   public static String classify(BreakContext ctx) {
-    String kind = ctx.trigger().kind();
-    if ("page".equals(kind)) {
+    TriggerKind kind = ctx.trigger().kind();
+    if (kind == TriggerKind.PAGE) {
       return Symptoms.BLANK_PAGE;
     }
-    if ("recovered".equals(kind)) {
+    if (kind == TriggerKind.RECOVERED || kind == TriggerKind.SLOW) {
       return Symptoms.SLOW_STREAM;
     }
     // What the page itself showed wins: it is literally the user's symptom.
@@ -23,7 +23,7 @@ public final class SymptomClassifier {
         return b.symptom();
       }
     }
-    if ("page_load".equals(kind)) {
+    if (kind == TriggerKind.PAGE_LOAD || kind == TriggerKind.CONNECTING) {
       return Symptoms.NETWORK_ERROR;
     }
     StreamInfo s = ctx.stream();

@@ -33,18 +33,22 @@ public final class LabRoutes implements Handler {
   private final LabLog log;
   private final WsRelay relay;
   private final Supplier<String> config;
-  private final int wsPort;
+  private final Ports ports;
   private final LabDnsServer dns;
   private final SseStreamer chatgpt = new SseStreamer(new ChatGptSse());
   private final SseStreamer claude = new SseStreamer(new ClaudeSse());
   private final SecureRandom random = new SecureRandom();
   private final RateLimitWindows limits = RateLimitWindows.system();
+  private static final long HANG_MS = 120_000;
 
-  public LabRoutes(LabLog log, WsRelay relay, int wsPort, LabDnsServer dns, Supplier<String> config) {
+  /** The lab's other ports the page needs: the WebSocket server and the blackhole (-1: none). */
+  public record Ports(int ws, int blackhole) {}
+
+  public LabRoutes(LabLog log, WsRelay relay, Ports ports, LabDnsServer dns, Supplier<String> config) {
     this.log = log;
     this.dns = dns;
     this.relay = relay;
-    this.wsPort = wsPort;
+    this.ports = ports;
     this.config = config;
   }
 
@@ -160,17 +164,23 @@ public final class LabRoutes implements Handler {
     if (path.startsWith("/lab/claude/") || CLAUDE_PATH.matcher(path).matches()) {
       return Proto.CLAUDE;
     }
-    if (path.startsWith("/lab/ws/") || path.equals("/c/api/chat")) {
+    if (path.startsWith("/lab/ws/") || path.equals("/c/api/chat") || path.startsWith("/client/hubs/")) {
       return Proto.WS;
     }
     return null;
   }
 
   private void page(Exchange ex, Query q) throws IOException {
-    // page_fault=script500: the app bundle fails, the app never renders (a blank page).
+    // page_fault=script500 / script404: the app bundle fails; script_hang: it never arrives.
+    // shell=1: the page ships a server-rendered shell, so a failed bundle leaves it looking
+    // rendered but never initialised (docs/lab.md).
     String pageFault = q.params().getOrDefault("page_fault", "");
-    String appQuery = pageFault.matches("script\\d{3}") ? "?fault=http" + pageFault.substring(6) : "";
-    String html = PAGE.replace("%APP_QUERY%", appQuery).replace("%WS_PORT%", Integer.toString(wsPort));
+    String appQuery = pageFault.matches("script\\d{3}") ? "?fault=http" + pageFault.substring(6)
+        : pageFault.equals("script_hang") ? "?fault=hang" : "";
+    String shell = "1".equals(q.params().get("shell"))
+        ? "<main id=\"shell\"><h1>StreamDoctor lab chat</h1><p>Loading…</p></main>" : "";
+    String html = PAGE.replace("%APP_QUERY%", appQuery).replace("%WS_PORT%", Integer.toString(ports.ws()))
+        .replace("%BLACKHOLE_PORT%", Integer.toString(ports.blackhole())).replace("%SHELL%", shell);
     String session = HexFormat.of().formatHex(random.generateSeed(8));
     ex.respond(200, "OK", "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8),
         "Set-Cookie: sd_lab_session=" + session + "; Path=/; SameSite=Lax");
@@ -178,6 +188,10 @@ public final class LabRoutes implements Handler {
 
   private void appJs(Exchange ex, Query q) throws IOException {
     String f = q.params().getOrDefault("fault", "");
+    if (f.equals("hang")) {
+      ex.holdSilently(HANG_MS); // the bundle never arrives: the page's parser waits for it
+      return;
+    }
     if (f.matches("http[45]\\d\\d")) {
       int status = Integer.parseInt(f.substring(4));
       text(ex, status, "lab: app bundle failed on purpose");

@@ -36,6 +36,7 @@ public final class LabServer implements AutoCloseable {
   private final RawHttpServer http;
   private final RawHttpServer https;
   private final LabDnsServer dns;
+  private final Blackhole blackhole;
 
   private LabServer(Options o) throws IOException, InterruptedException, GeneralSecurityException {
     LabWebSocketServer wsServer = new LabWebSocketServer(new InetSocketAddress(o.bind(), o.wsPort()), log);
@@ -44,10 +45,13 @@ public final class LabServer implements AutoCloseable {
     try {
       dnsServer = o.dnsPort() < 0 ? null : new LabDnsServer(new InetSocketAddress(o.bind(), o.dnsPort()));
       int wsPort = wsServer.startAndWait();
+      Blackhole hole = openBlackhole();
+      int holePort = hole == null ? -1 : hole.port();
       WsRelay relay = new WsRelay(new InetSocketAddress(o.bind(), wsPort));
       int[] ports = new int[2];
-      LabRoutes routes = new LabRoutes(log, relay, wsPort, dnsServer, () ->
-          "{\"httpPort\":" + ports[0] + ",\"wsPort\":" + wsPort + ",\"httpsPort\":" + ports[1] + "}");
+      LabRoutes routes = new LabRoutes(log, relay, new LabRoutes.Ports(wsPort, holePort), dnsServer, () ->
+          "{\"httpPort\":" + ports[0] + ",\"wsPort\":" + wsPort + ",\"httpsPort\":" + ports[1]
+              + ",\"blackholePort\":" + holePort + "}");
       plain = new RawHttpServer(o.bind(), o.port(), null, o.maxWorkers(), routes);
       ports[0] = plain.port();
       RawHttpServer secure = null;
@@ -60,6 +64,7 @@ public final class LabServer implements AutoCloseable {
       this.http = plain;
       this.https = secure;
       this.dns = dnsServer;
+      this.blackhole = hole;
     } catch (IOException | RuntimeException | GeneralSecurityException e) {
       if (plain != null) {
         plain.close();
@@ -69,6 +74,16 @@ public final class LabServer implements AutoCloseable {
       }
       wsServer.shutdown();
       throw e;
+    }
+  }
+
+  /** The blackhole port for new connections, or null where the OS cannot play it (logged). */
+  private static Blackhole openBlackhole() {
+    try {
+      return new Blackhole();
+    } catch (IOException e) {
+      java.util.logging.Logger.getLogger(LabServer.class.getName()).warning("no blackhole port: " + e.getMessage());
+      return null;
     }
   }
 
@@ -111,6 +126,9 @@ public final class LabServer implements AutoCloseable {
     ws.shutdown();
     if (dns != null) {
       dns.close();
+    }
+    if (blackhole != null) {
+      blackhole.close();
     }
   }
 }

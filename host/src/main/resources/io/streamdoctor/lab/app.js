@@ -3,6 +3,25 @@
 (() => {
   'use strict';
   const params = new URLSearchParams(location.search);
+  // wrap_fetch=break plays another extension's (or page script's) fetch wrapper that breaks the
+  // page's reader: it reads the real stream to its end, then errors the copy the page reads. The
+  // stream itself completed; the page shows "Error in message stream".
+  if (params.get('wrap_fetch') === 'break') {
+    const original = window.fetch;
+    window.fetch = async function fetch(input, init) {
+      const res = await original.call(this, input, init);
+      if (!res.body || !/event-stream/.test(res.headers.get('content-type') || '')) return res;
+      const reader = res.body.getReader();
+      const body = new ReadableStream({
+        async pull(c) {
+          const { value, done } = await reader.read();
+          if (done) c.error(new TypeError('the wrapper lost the stream'));
+          else c.enqueue(value);
+        },
+      });
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+  }
   const FAULTS = ['clean', 'fin', 'rst', 'stall', 'cut', 'drip', 'http401', 'http403', 'http429',
     'http500', 'http502', 'http504', 'ws1011', 'ws1013', 'ws_drop', 'overloaded', 'slow_ttft'];
   // `tag` is ignored by the server: it only marks a stream URL (e2e blocker rules match it).
@@ -10,6 +29,7 @@
   // `stream_host=NAME` streams from NAME on the page's port instead of the page's own host (the
   // DNS-failure scenario: a browser mapping NAME to NOTFOUND). Letters, digits, dots, dashes only.
   const STREAM_HOST = /^[a-z0-9.-]{1,253}$/i.test(params.get('stream_host') || '') ? params.get('stream_host') : null;
+  const WS_HOST = /^[a-z0-9.-]{1,253}$/i.test(params.get('ws_host') || '') ? params.get('ws_host') : null;
   // The banners chat sites show; the extension's adapters match these texts.
   const BANNERS = {
     stream: 'Error in message stream',
@@ -35,6 +55,8 @@
     return e;
   }
 
+  const shell = document.getElementById('shell');
+  if (shell) shell.remove(); // the app came up: it replaces the server-rendered shell
   const main = el('main', { id: 'app' });
   main.append(el('h1', {}, 'StreamDoctor lab chat'),
     el('p', { class: 'sub' }, 'A local chat simulator that breaks answer streams on purpose.'));
@@ -45,7 +67,7 @@
   for (const f of FAULTS) fault.append(el('option', { value: f }, f));
   fault.value = FAULTS.includes(params.get('fault')) ? params.get('fault') : 'clean';
   const proto = el('select', { id: 'proto', 'aria-label': 'protocol' });
-  for (const p of ['sse', 'claude', 'ws']) proto.append(el('option', { value: p }, p));
+  for (const p of ['sse', 'claude', 'ws', 'webpubsub']) proto.append(el('option', { value: p }, p));
   proto.value = params.get('proto') || defaultProto();
   const send = el('button', { id: 'send', type: 'submit' }, 'Send');
   form.append(prompt, fault, proto, send);
@@ -86,12 +108,18 @@
     const site = SITE_PATHS[location.hostname];
     const path = site && site[p] ? site[p](id) : '/lab/' + p + '/' + id;
     const origin = STREAM_HOST ? location.protocol + '//' + STREAM_HOST + (location.port ? ':' + location.port : '') : '';
-    if (p !== 'ws') return origin + path + '?' + q;
-    const direct = params.get('ws') === 'direct';
-    const wsPort = document.querySelector('meta[name="sd-lab-ws-port"]').content;
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    const port = location.port ? ':' + location.port : '';
+    // webpubsub: ChatGPT's WebSocket transport on another host (ws_host, e.g. a name the browser
+    // maps to the lab), speaking Azure Web PubSub messages with base64 SSE bodies.
+    if (p === 'webpubsub') return scheme + (WS_HOST || location.hostname) + port + '/client/hubs/conversations?' + q;
+    if (p !== 'ws') return origin + path + '?' + q;
+    const wsPort = document.querySelector('meta[name="sd-lab-ws-port"]').content;
     const hostname = STREAM_HOST || location.hostname;
-    const host = direct ? hostname + ':' + wsPort : hostname + (location.port ? ':' + location.port : '');
+    // ws=blackhole: a port where new connections never complete (SYNs dropped): CONNECTING forever.
+    const hole = document.querySelector('meta[name="sd-lab-blackhole-port"]').content;
+    if (params.get('ws') === 'blackhole') return 'ws://' + hostname + ':' + hole + path + '?' + q;
+    const host = params.get('ws') === 'direct' ? hostname + ':' + wsPort : hostname + port;
     return scheme + host + path + '?' + q;
   }
 
@@ -180,10 +208,29 @@
         opened = true;
         ws.send(body);
       };
+      // Web PubSub bodies are SSE text: tokens as data: {"v":…}, the end as data: [DONE]; the
+      // socket stays open after the answer (the server may drop it later: no harm done).
+      const onPubSubBody = (sse) => {
+        for (const block of sse.split('\n\n')) {
+          const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
+          if (!data) continue;
+          if (data === '[DONE]') { finished = true; continue; }
+          try {
+            const obj = JSON.parse(data);
+            if (obj.error) errorType = obj.error.type || 'server_error';
+            else if (typeof obj.v === 'string') addText(obj.v);
+          } catch { /* not JSON: ignore */ }
+        }
+      };
       ws.onmessage = (m) => {
         lab.bytes += String(m.data).length;
         let obj;
         try { obj = JSON.parse(m.data); } catch { return; }
+        if (obj.type === 'message' && obj.data && typeof obj.data.body === 'string') {
+          onPubSubBody(atob(obj.data.body));
+          setState(finished ? 'done' : 'streaming');
+          return;
+        }
         if (obj.event === 'appendText') addText(obj.text);
         else if (obj.event === 'done') { finished = true; ws.close(1000); }
         else if (obj.event === 'error') errorType = obj.errorCode || 'server_error';
@@ -210,7 +257,7 @@
     answer.textContent = '';
     setState('streaming');
     const url = streamUrl(proto.value, id);
-    if (proto.value === 'ws') await runWs(url, promptBody(id));
+    if (proto.value === 'ws' || proto.value === 'webpubsub') await runWs(url, promptBody(id));
     else await runSse(url, promptBody(id));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdoctor.Json;
 import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.BreakTrigger;
+import io.streamdoctor.diagnosis.TriggerKind;
 import io.streamdoctor.diagnosis.Diagnosis;
 import io.streamdoctor.diagnosis.Engine;
 import io.streamdoctor.evidence.Evidence;
@@ -56,7 +57,7 @@ public final class SampleBreak {
         + "\"resourceType\":\"xmlhttprequest\",\"stream\":\"12:3\",\"method\":\"POST\"}", start + 60_102);
     add("{\"type\":\"page.banner\",\"ts\":%d,\"site\":\"chatgpt\",\"tabId\":12,\"symptom\":"
         + "\"message_stream_error\",\"pattern\":\"error_in_message_stream\",\"bannerText\":\"" + CANARY + "\"}", start + 60_180);
-    BreakTrigger trigger = new BreakTrigger("b-" + (start + 60_100) + "-12:3", STREAM, "end", start + 60_100, "chatgpt", 12);
+    BreakTrigger trigger = new BreakTrigger("b-" + (start + 60_100) + "-12:3", STREAM, TriggerKind.END, start + 60_100, "chatgpt", 12);
     diagnosis = Engine.standard().diagnose(new BreakContext(trigger, evidence), "evidence");
   }
 

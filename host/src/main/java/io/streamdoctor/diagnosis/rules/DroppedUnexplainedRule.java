@@ -6,6 +6,8 @@ import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
+import io.streamdoctor.diagnosis.TriggerKind;
+import io.streamdoctor.evidence.PageBanner;
 import io.streamdoctor.evidence.RequestError;
 import io.streamdoctor.evidence.StreamEnded;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ public final class DroppedUnexplainedRule implements Rule {
   @Override
   public RuleResult evaluate(BreakContext ctx) {
     StreamEnded end = ctx.stream().end();
+    if (ctx.trigger().kind() == TriggerKind.BANNER && (end == null || !end.isBreak())) {
+      return bannerOnly(ctx, end);
+    }
     if (end == null || !end.isBreak()) {
       return Verdicts.silent(cause());
     }
@@ -42,6 +47,27 @@ public final class DroppedUnexplainedRule implements Rule {
       lines.add(ctx.line(e, "the browser reported " + Verdicts.errorCode(e.error())));
     }
     lines.add(ctx.line(end, "after " + end.frames() + " frames"));
+    return Verdicts.found(cause(), 0.35, lines, Remedies.REGENERATE);
+  }
+
+  /**
+   * The page showed its error banner while the stream was fine or still running: something in the
+   * page broke its reader (another script wrapping fetch, a page bug). Nothing on the wire to
+   * blame, so only the fallback unless another rule (extension.interference) has evidence.
+   */
+  private RuleResult bannerOnly(BreakContext ctx, StreamEnded end) {
+    List<EvidenceLine> lines = new ArrayList<>();
+    for (PageBanner b : ctx.near(PageBanner.class, 15_000, 15_000)) {
+      if (b.tabId() == null || b.tabId().equals(ctx.tabId())) {
+        lines.add(ctx.line(b, "the page showed its error banner (" + b.pattern() + ")"));
+        break;
+      }
+    }
+    if (end != null) {
+      lines.add(ctx.line(end, "while the stream itself ended " + end.outcome() + " after " + end.frames() + " frames"));
+    } else if (ctx.trigger().stream() != null) {
+      lines.add(ctx.lineAtBreak("while the stream was still open"));
+    }
     return Verdicts.found(cause(), 0.35, lines, Remedies.REGENERATE);
   }
 }

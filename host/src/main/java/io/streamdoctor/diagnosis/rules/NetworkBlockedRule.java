@@ -9,6 +9,7 @@ import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
 import io.streamdoctor.evidence.RequestError;
+import io.streamdoctor.evidence.StreamStalled;
 import io.streamdoctor.evidence.TcpProbe;
 import io.streamdoctor.evidence.TlsProbe;
 import java.util.ArrayList;
@@ -58,6 +59,14 @@ public final class NetworkBlockedRule implements Rule {
         lines.add(ctx.line(e, "the connection to " + e.url() + " was reset before any answer"));
         confidence = Math.max(confidence, 0.6);
       }
+    }
+    StreamStalled stuck = ctx.stream().stall();
+    if (stuck != null && stuck.connecting() && lines.isEmpty()) {
+      // No browser error yet: SYNs dropped on the path keep a connect pending for minutes
+      // (tcp_syn_retries, tcp(7)); a server that answers at all is past this phase.
+      lines.add(ctx.line(stuck, "the connection to " + ctx.stream().url() + " was still not open after "
+          + Math.round(stuck.silentMs() / 1000) + " s, with no answer and no error"));
+      confidence = Math.max(confidence, 0.55);
     }
     Probes probes = Probes.of(ctx);
     TcpProbe tcp = probes.tcp();

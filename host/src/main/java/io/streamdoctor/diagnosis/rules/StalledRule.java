@@ -25,6 +25,12 @@ public final class StalledRule implements Rule {
     if (stall == null) {
       return Verdicts.silent(cause());
     }
+    if (stall.connecting()) {
+      // Connecting forever is network.blocked's evidence; here only its honest fallback.
+      List<EvidenceLine> lines = List.of(ctx.line(stall, "the stream stayed in its connecting phase for "
+          + Math.round(stall.silentMs() / 1000) + " s"));
+      return Verdicts.found(cause(), 0.4, lines, Remedies.REGENERATE, Remedies.CHECK_NETWORK);
+    }
     String threshold = stall.thresholdMs() == null ? ""
         : " (threshold " + Math.round(stall.thresholdMs() / 1000) + " s, adapted to its own gaps)";
     List<EvidenceLine> lines =

@@ -6,6 +6,7 @@ import io.streamdoctor.diagnosis.EvidenceLine;
 import io.streamdoctor.diagnosis.Remedies;
 import io.streamdoctor.diagnosis.Rule;
 import io.streamdoctor.diagnosis.RuleResult;
+import io.streamdoctor.diagnosis.TriggerKind;
 import io.streamdoctor.evidence.StreamProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,12 @@ public final class ThrottledRule implements Rule {
 
   @Override
   public RuleResult evaluate(BreakContext ctx) {
+    if (ctx.trigger().kind() == TriggerKind.SLOW && ctx.trigger().note() != null) {
+      // The answer completed, far slower than answers stream (diagnosis.SlowStreams); without
+      // loss evidence (PacketLossRule) a slow path is the likeliest reading.
+      return Verdicts.found(cause(), 0.5, List.of(ctx.lineAtBreak("the answer came slowly: " + ctx.trigger().note())),
+          Remedies.OTHER_ROUTE);
+    }
     String stream = ctx.trigger().stream();
     List<StreamProgress> p = new ArrayList<>();
     for (StreamProgress s : ctx.all(StreamProgress.class)) {

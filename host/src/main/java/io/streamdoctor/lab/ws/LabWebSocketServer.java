@@ -16,7 +16,10 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
-/** The Copilot-like WebSocket endpoint on its own port ({@code /lab/ws/<id>?fault=…}). */
+/**
+ * The WebSocket endpoint on its own port: Copilot-like on {@code /lab/ws/<id>?fault=…}, ChatGPT's
+ * Web PubSub transport on {@code /client/hubs/<hub>?fault=…} ({@link WsDialect}).
+ */
 public final class LabWebSocketServer extends WebSocketServer {
   private static final Logger LOG = Logger.getLogger(LabWebSocketServer.class.getName());
 
@@ -71,7 +74,7 @@ public final class LabWebSocketServer extends WebSocketServer {
       entry.end("ws_close_1008");
       return;
     }
-    new WsPlay(conn, id, spec, entry, timer);
+    new WsPlay(conn, id, spec, entry, timer, WsDialect.forPath(q.path()));
   }
 
   @Override

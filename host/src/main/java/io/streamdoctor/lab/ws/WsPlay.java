@@ -1,10 +1,8 @@
 package io.streamdoctor.lab.ws;
 
-import io.streamdoctor.lab.Answer;
 import io.streamdoctor.lab.FaultKind;
 import io.streamdoctor.lab.FaultSpec;
 import io.streamdoctor.lab.LabLog;
-import io.streamdoctor.lab.stream.SseDialect;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
@@ -15,7 +13,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 
 /**
- * One Copilot-like answer on one WebSocket: {@code appendText} frames, then {@code done}, driven
+ * One answer on one WebSocket in the site's dialect ({@link WsDialect}), driven
  * by a shared scheduler (no thread per socket), broken the way the fault says.
  */
 final class WsPlay {
@@ -24,10 +22,13 @@ final class WsPlay {
   private final FaultSpec f;
   private final LabLog.Entry log;
   private final ScheduledExecutorService timer;
+  private final WsDialect dialect;
   private int next;
   private long payload;
 
-  WsPlay(WebSocket conn, String id, FaultSpec spec, LabLog.Entry log, ScheduledExecutorService timer) {
+  WsPlay(WebSocket conn, String id, FaultSpec spec, LabLog.Entry log, ScheduledExecutorService timer,
+      WsDialect dialect) {
+    this.dialect = dialect;
     this.conn = conn;
     this.id = id;
     this.f = spec.kind() == FaultKind.SLOW_TTFT && spec.then() != null ? spec.then() : spec;
@@ -52,8 +53,11 @@ final class WsPlay {
     }
     if (next >= f.frames()) {
       log.end("complete");
-      send("{\"event\":\"done\",\"messageId\":" + SseDialect.str(id) + "}");
-      return; // the page closes the socket after done, as Copilot's client does
+      send(dialect.done(id));
+      if (dialect.dropAfterDoneMs() >= 0) {
+        timer.schedule(() -> drop(false), dialect.dropAfterDoneMs(), TimeUnit.MILLISECONDS);
+      }
+      return; // Copilot: the page closes the socket after done, as Copilot's client does
     }
     send(frame(next));
     log.frame();
@@ -62,8 +66,7 @@ final class WsPlay {
   }
 
   private String frame(int i) {
-    return "{\"event\":\"appendText\",\"text\":" + SseDialect.str(Answer.token(i)) + ",\"messageId\":"
-        + SseDialect.str(id) + "}";
+    return dialect.frame(i, id);
   }
 
   private void send(String text) {
@@ -79,7 +82,7 @@ final class WsPlay {
         conn.close(f.wsCode(), f.wsCode() == 1013 ? "Try Again Later" : "Internal Error");
       }
       case OVERLOADED -> {
-        send("{\"event\":\"error\",\"errorCode\":\"overloaded_error\",\"message\":\"Overloaded\"}");
+        send(dialect.overloaded());
         log.end("overloaded");
         conn.close(1000, "");
       }
