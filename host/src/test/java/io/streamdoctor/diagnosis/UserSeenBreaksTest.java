@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamdoctor.evidence.Evidence;
+import io.streamdoctor.evidence.ExtensionInventory;
 import io.streamdoctor.evidence.HookReplaced;
 import io.streamdoctor.evidence.PageBanner;
 import io.streamdoctor.evidence.StreamEnded;
@@ -52,6 +53,8 @@ class UserSeenBreaksTest {
 
   @Test
   void bannerOverACompleteStream_isABreakOfThatStream_namedFromTheBanner() {
+    feed(new ExtensionInventory(-60_000, List.of(new ExtensionInventory.Extension(
+        "x1", "Chat Helper", true, false, true))));
     feed(open(0, "7:a.1", "chatgpt"));
     feed(new HookReplaced(500, "chatgpt", 7, "fetch", "after"));
     assertTrue(feed(end(4_000, "7:a.1", "complete", 120, 12_000, 4_000, 40, 90)).isEmpty(), "a clean end is no break");
@@ -62,6 +65,15 @@ class UserSeenBreaksTest {
     assertEquals("message_stream_error", d.symptom());
     assertEquals("extension.interference", d.topCause(), d.findings().toString());
     assertEquals("chatgpt", d.site());
+  }
+
+  @Test
+  void bannerOverACompleteStream_pageWrappedItsOwnFetch_noExtensionBlamed() {
+    feed(open(0, "7:a.1", "chatgpt"));
+    feed(new HookReplaced(500, "chatgpt", 7, "fetch", "after"));
+    feed(end(4_000, "7:a.1", "complete", 120, 12_000, 4_000, 40, 90));
+    Diagnosis d = diagnose(feed(banner(4_300, 7)).orElseThrow());
+    assertEquals("stream.dropped_unexplained", d.topCause(), "no extension can reach the site");
   }
 
   @Test

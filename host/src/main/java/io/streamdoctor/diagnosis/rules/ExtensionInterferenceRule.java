@@ -1,5 +1,8 @@
 package io.streamdoctor.diagnosis.rules;
 
+import io.streamdoctor.diagnosis.TriggerKind;
+import io.streamdoctor.evidence.StreamEnded;
+
 import io.streamdoctor.diagnosis.BreakContext;
 import io.streamdoctor.diagnosis.Causes;
 import io.streamdoctor.diagnosis.EvidenceLine;
@@ -30,6 +33,14 @@ public final class ExtensionInterferenceRule implements Rule {
   static final double CHANGED_AND_REPLACED = 0.6;
   /** Replaced hook, extensions able to reach the site, none changed: below the 0.35 fallback. */
   static final double REPLACED_WITH_CANDIDATES = 0.3;
+  /**
+   * The same, on a break the user saw while the network delivered the whole answer: the page's
+   * banner over a stream that ended complete. Something inside the page broke its reader, and a
+   * wrapper installed after our hook with an extension able to run there is the likely one. Still
+   * a clean-profile test, never a "Disable" button: the page could have wrapped its own fetch, and
+   * then it only mislabels its own break.
+   */
+  static final double READER_BROKEN_WITH_CANDIDATES = 0.5;
 
   @Override
   public String cause() {
@@ -64,7 +75,12 @@ public final class ExtensionInterferenceRule implements Rule {
       lines.addAll(replaced);
       lines.add(ctx.lineAtBreak(candidates + " enabled extension(s) can run scripts on this site; the page"
           + " itself may have replaced it too"));
-      confidence = REPLACED_WITH_CANDIDATES;
+      boolean readerBroken = ctx.trigger().kind() == TriggerKind.BANNER && completed(ctx);
+      if (readerBroken) {
+        lines.add(ctx.lineAtBreak("the answer arrived whole, yet the page showed its error: something in"
+            + " the page broke its reading of the stream"));
+      }
+      confidence = readerBroken ? READER_BROKEN_WITH_CANDIDATES : REPLACED_WITH_CANDIDATES;
     }
     HistoryPattern pattern = HistoryPatterns.of(ctx, cause());
     if (pattern != null) {
@@ -78,6 +94,11 @@ public final class ExtensionInterferenceRule implements Rule {
     return nameable
         ? Verdicts.found(cause(), confidence, lines, Remedies.DISABLE_EXTENSION, Remedies.ISOLATED_PROFILE)
         : Verdicts.found(cause(), confidence, lines, Remedies.ISOLATED_PROFILE);
+  }
+
+  private static boolean completed(BreakContext ctx) {
+    StreamEnded end = ctx.stream().end();
+    return end != null && "complete".equals(end.outcome());
   }
 
   /** Enabled extensions with access to the chat host in the latest inventory. */
