@@ -52,4 +52,25 @@ class PrivacyTest {
     String b = Privacy.id("tab 2 stream");
     assertTrue(a.startsWith(":h") && !a.equals(b), a + " " + b);
   }
+
+  /**
+   * A sender picks the input's length: 120 KB of "https://" made the URL pattern backtrack over
+   * every occurrence (quadratic, seconds per call on the history thread). Cut first, then scan.
+   */
+  @Test
+  void sanitizers_120kbHostileInput_finishFast() {
+    String hostile = "https://".repeat(15_000);
+    String alsoHostile = "x ".repeat(60_000) + hostile;
+    Privacy.text("warm-up https://a.example/?q=1"); // class loading and the JIT are not the point
+    long start = System.nanoTime();
+    String t = Privacy.text(hostile);
+    Privacy.text(alsoHostile);
+    Privacy.name(hostile);
+    Privacy.url(hostile + "/a");
+    Privacy.code(hostile);
+    Privacy.id(hostile);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(ms < 200, "sanitizing 120 KB took " + ms + " ms");
+    assertTrue(t.length() <= 401, "cut to the limit: " + t.length());
+  }
 }
