@@ -14,6 +14,7 @@ public enum ErrorCode {
   UNKNOWN_TYPE(106, "unknown_type", false),
   INVALID_FIELD(107, "invalid_field", false),
   UNSUPPORTED_VERSION(108, "unsupported_version", false),
+  TIMESTAMP_OUT_OF_RANGE(109, "timestamp_out_of_range", false),
   NOT_IMPLEMENTED(110, "not_implemented", false),
   ORIGIN_NOT_ALLOWED(200, "origin_not_allowed", true),
   INTERNAL_ERROR(300, "internal_error", false),

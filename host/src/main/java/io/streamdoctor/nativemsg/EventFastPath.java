@@ -58,7 +58,7 @@ final class EventFastPath {
     FlatJson.expect(p.next());
     if (p.nameIs(V)) {
       long v = p.integer();
-      FlatJson.expect(v <= Version.PROTOCOL && v >= Integer.MIN_VALUE);
+      FlatJson.expect(v >= 1 && v <= Version.PROTOCOL);
       FlatJson.expect(p.next());
     }
     FlatJson.expect(p.nameIs(TYPE));
