@@ -51,6 +51,7 @@ const breaks = createBreaks({
 function emit(event) {
   if (!event) return;
   const sent = link.send(event);
+  if (!sent) return;
   outgoing.push(JSON.stringify(sent));
   if (outgoing.length > LOG_LIMIT) outgoing.shift();
 }
@@ -145,6 +146,7 @@ function snapshot() {
     hostInfo: link.hostInfo,
     outboxSize: outbox.size,
     outboxDropped: outbox.dropped,
+    outboxTooLarge: outbox.tooLarge,
     outgoing: outgoing.slice(),
     notificationsCreated: notificationsCreated.slice(),
     router: { ...router.stats },

@@ -108,7 +108,9 @@ final class EventFastPath {
       return RecordBinder.absent(type);
     }
     if (type == String.class) {
-      return url ? URLS.get(p.string()) : STRINGS.get(p.string());
+      String s = url ? URLS.get(p.string()) : STRINGS.get(p.string());
+      FlatJson.expect(s.length() <= (url ? FieldCaps.MAX_URL : FieldCaps.MAX_STRING));
+      return s;
     }
     if (type == double.class || type == Double.class) {
       return p.number();
@@ -117,7 +119,9 @@ final class EventFastPath {
       return p.integer();
     }
     if (type == int.class || type == Integer.class) {
-      return (int) p.integer(); // Long.intValue() as the reference path does: same (wrapping) narrowing
+      long n = p.integer();
+      FlatJson.expect(FieldCaps.fitsInt(n)); // out of range: the reference path reports it
+      return (int) n;
     }
     if (type == boolean.class || type == Boolean.class) {
       FlatJson.expect(k == FlatJson.Kind.TRUE || k == FlatJson.Kind.FALSE);

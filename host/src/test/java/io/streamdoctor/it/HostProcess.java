@@ -44,7 +44,15 @@ public final class HostProcess implements AutoCloseable {
 
   /** Starts {@code java -jar streamdoctor.jar ARGS} with cwd = the jar's folder, as Chrome does. */
   public static HostProcess start(Path home, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xshare:auto", "-jar", jar().toString()));
+    return start(List.of("-Xshare:auto"), home, env, args);
+  }
+
+  /** As {@link #start(Path, Map, String...)} with these JVM options (e.g. the launcher's own). */
+  public static HostProcess start(List<String> jvmOptions, Path home, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(javaBin()));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar().getParent().toFile());
     pb.environment().put("STREAMDOCTOR_HOME", home.toString());
