@@ -49,8 +49,7 @@ public final class MessageRouter {
   }
 
   public void handle(byte[] body, double receivedAt) {
-    // The recorder needs the message as a tree; without one, plain events skip the tree.
-    EventFastPath.Bound fast = recorder.recordsMessages() ? null : EventFastPath.bind(body);
+    EventFastPath.Bound fast = EventFastPath.bind(body);
     if (fast != null) {
       try {
         ingest(fast.evidence(), fast.seq(), receivedAt);
@@ -110,13 +109,13 @@ public final class MessageRouter {
 
   private void onEvent(ObjectNode msg, double receivedAt) throws ProtocolException {
     Evidence ev = MessageDecoder.event(msg);
-    recorder.message(receivedAt, msg);
     JsonNode seq = msg.get("seq");
     ingest(ev, seq != null && seq.canConvertToLong() ? seq.asLong() : -1, receivedAt);
   }
 
   private void ingest(Evidence ev, long seq, double receivedAt) throws ProtocolException {
     checkTimestamp(ev.ts(), receivedAt);
+    recorder.message(receivedAt, ev);
     Evidence mapped = ev.withTs(clock.toHost(ev.ts(), receivedAt));
     pipeline.ingest(receivedAt, mapped, breakId -> acker.hold(breakId, seq));
     acker.stored(seq);
