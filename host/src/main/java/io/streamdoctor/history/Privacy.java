@@ -147,7 +147,7 @@ public final class Privacy {
     return sha256(s).substring(0, 12);
   }
 
-  static String hash8(String s) {
+  public static String hash8(String s) {
     return sha256(s).substring(0, 8);
   }
 

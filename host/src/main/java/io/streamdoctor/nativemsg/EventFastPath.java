@@ -89,7 +89,7 @@ final class EventFastPath {
       throw FlatJson.Decline.INSTANCE;
     }
     FlatJson.expect(ev.missingField() == null);
-    return new Bound(typeName, ev, seq);
+    return new Bound(typeName, SessionCookies.canonical(ev), seq);
   }
 
   private static int index(FlatJson p, byte[][] names) {

@@ -80,7 +80,7 @@ public final class MessageDecoder {
       throw new ProtocolException(ErrorCode.INVALID_FIELD,
           msg.get("type").asText() + " needs field '" + missing + "'");
     }
-    return ev;
+    return SessionCookies.canonical(ev);
   }
 
   private static String firstLine(Exception e) {

@@ -61,16 +61,28 @@ class PrivacyTest {
   void sanitizers_120kbHostileInput_finishFast() {
     String hostile = "https://".repeat(15_000);
     String alsoHostile = "x ".repeat(60_000) + hostile;
-    Privacy.text("warm-up https://a.example/?q=1"); // class loading and the JIT are not the point
-    long start = System.nanoTime();
-    String t = Privacy.text(hostile);
-    Privacy.text(alsoHostile);
-    Privacy.name(hostile);
-    Privacy.url(hostile + "/a");
-    Privacy.code(hostile);
-    Privacy.id(hostile);
-    long ms = (System.nanoTime() - start) / 1_000_000;
+    // Class loading and the JIT are not the point: every sanitizer runs once on a small input.
+    sanitizeAll("https://a.example/?q=1", "https://a.example/?q=1");
+    String t = null;
+    long ms = Long.MAX_VALUE;
+    // Best of three: the machine may be busy. The old code took ~20 s per round (the class's
+    // 5 s timeout fails it); the linear one a few ms.
+    for (int round = 0; round < 3 && ms >= 200; round++) {
+      long start = System.nanoTime();
+      t = sanitizeAll(hostile, alsoHostile);
+      ms = Math.min(ms, (System.nanoTime() - start) / 1_000_000);
+    }
     assertTrue(ms < 200, "sanitizing 120 KB took " + ms + " ms");
     assertTrue(t.length() <= 401, "cut to the limit: " + t.length());
+  }
+
+  private static String sanitizeAll(String a, String b) {
+    String t = Privacy.text(a);
+    Privacy.text(b);
+    Privacy.name(a);
+    Privacy.url(a + "/a");
+    Privacy.code(a);
+    Privacy.id(a);
+    return t;
   }
 }
