@@ -9,7 +9,8 @@ const n = Number(process.argv[2] || 1_000_000);
 const cmd = process.argv.slice(process.argv.indexOf('--') + 1);
 
 // Events of realistic size and mix: mostly progress summaries, some opens/ends/browser evidence.
-const base = 1764120000000;
+// Timestamps end now: the host refuses any more than a day from its clock (error 109).
+const base = Date.now() - n;
 function event(i) {
   const stream = `${i % 40}:${Math.floor(i / 400)}`;
   switch (i % 10) {

@@ -2,7 +2,7 @@
 // settings and session-cookie changes. Each listener turns a browser callback into one protocol
 // event through `emit(event)`; nothing here keeps state beyond "what did we last report".
 import { hostMatchPatterns, siteForHost, streamRule } from '../src/common/sites.js';
-import { sanitizeUrl } from '../src/common/sanitize.js';
+import { hashSegment, sanitizeUrl } from '../src/common/sanitize.js';
 
 const COOKIE_NAME_RE = /session|auth|token|sid/i;
 
@@ -146,8 +146,12 @@ export function cookieEvent(info) {
   const site = siteForHost(String(c.domain || '').replace(/^\./, ''));
   const parent = site.id === 'generic' ? siteForHost('www.' + String(c.domain || '').replace(/^\./, '')) : site;
   if (parent.id === 'generic') return null;
-  if (!parent.sessionCookies.includes(c.name) && !COOKIE_NAME_RE.test(c.name)) return null;
-  return { type: 'browser.cookie_changed', ts: Date.now(), site: parent.id, name: String(c.name).slice(0, 100), removed: !!info.removed, cause: info.cause || null };
+  const known = parent.sessionCookies.includes(c.name);
+  if (!known && !COOKIE_NAME_RE.test(c.name)) return null;
+  // A page script can set any session-like name: only the site's known names travel as written,
+  // any other as a hash (the host hashes again; docs/security.md).
+  const name = known ? c.name : hashSegment(String(c.name));
+  return { type: 'browser.cookie_changed', ts: Date.now(), site: parent.id, name, removed: !!info.removed, cause: info.cause || null };
 }
 
 export function watchCookies(ext, emit) {

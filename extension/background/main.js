@@ -69,6 +69,7 @@ function watchLocal(event) {
 function emit(event) {
   if (!event) return;
   const sent = link.send(event);
+  if (!sent) return;
   outgoing.push(JSON.stringify(sent));
   if (outgoing.length > LOG_LIMIT) outgoing.shift();
   watchLocal(sent);
@@ -174,6 +175,7 @@ function snapshot() {
     hostInfo: link.hostInfo,
     outboxSize: outbox.size,
     outboxDropped: outbox.dropped,
+    outboxTooLarge: outbox.tooLarge,
     outgoing: outgoing.slice(),
     notificationsCreated: notificationsCreated.slice(),
     router: { ...router.stats },

@@ -110,7 +110,7 @@ export function createNativeLink(deps) {
     /** Queues an event (gets a seq) and sends it now when connected. */
     send(event) {
       const withSeq = outbox.push({ v: PROTOCOL_VERSION, ...event });
-      if (port) post(withSeq);
+      if (withSeq && port) post(withSeq);
       return withSeq;
     },
     /** Sends a request and resolves with the reply (rejects on error reply, timeout, no host). */

@@ -3,23 +3,34 @@
 // reconnect everything unacked is sent again in seq order. Bounded: past `limit` the oldest
 // events are dropped and counted. The state is persisted (storage.session) so a worker restart
 // neither loses events nor reuses sequence numbers.
+// An event whose frame would exceed EVENT_MAX_BYTES is never queued (counted in `tooLarge`): the
+// host discards frames over its cap (docs/protocol.md, error 111) without an ack, so such an
+// event would otherwise be resent on every reconnect, forever.
+import { utf8Length } from '../src/common/sha256.js';
 
 export const OUTBOX_LIMIT = 2000;
 export const OUTBOX_KEY = 'outbox';
+/** Half the host's 256 KiB inbound cap: the browser's own JSON writer may escape more than ours. */
+export const EVENT_MAX_BYTES = 128 * 1024;
 
-export function createOutbox({ limit = OUTBOX_LIMIT, save = () => {} } = {}) {
+const frameBytes = (event) => utf8Length(JSON.stringify(event));
+
+export function createOutbox({ limit = OUTBOX_LIMIT, save = () => {}, maxBytes = EVENT_MAX_BYTES } = {}) {
   let events = [];
   let nextSeq = 1;
   let dropped = 0;
+  let tooLarge = 0;
   let ackedUpTo = 0;
 
-  const persist = () => save({ nextSeq, dropped, ackedUpTo, events });
+  const persist = () => save({ nextSeq, dropped, tooLarge, ackedUpTo, events });
 
   return {
     /** Restores a persisted state (call once at start, before push). */
     restore(state) {
       if (!state || !Array.isArray(state.events)) return;
-      const restored = state.events.filter((e) => e && Number.isInteger(e.seq)).sort((x, y) => x.seq - y.seq);
+      const valid = state.events.filter((e) => e && Number.isInteger(e.seq));
+      const restored = valid.filter((e) => frameBytes(e) <= maxBytes).sort((x, y) => x.seq - y.seq);
+      tooLarge += (Number(state.tooLarge) || 0) + valid.length - restored.length;
       const maxSeq = restored.reduce((m, e) => Math.max(m, e.seq), 0);
       nextSeq = Math.max(Number(state.nextSeq) || 1, maxSeq + 1);
       // events pushed before the restore finished (never sent: the link starts after restore)
@@ -33,9 +44,16 @@ export function createOutbox({ limit = OUTBOX_LIMIT, save = () => {} } = {}) {
       dropped += Number(state.dropped) || 0;
       ackedUpTo = Math.max(ackedUpTo, Number(state.ackedUpTo) || 0);
     },
-    /** Adds an event (without seq) and returns it with its seq. */
+    /** Adds an event (without seq) and returns it with its seq, or null when it is too large to send. */
     push(event) {
-      const withSeq = { ...event, seq: nextSeq++ };
+      const withSeq = { ...event, seq: nextSeq };
+      if (frameBytes(withSeq) > maxBytes) {
+        tooLarge++;
+        console.warn(`StreamDoctor: ${event.type} event over ${maxBytes} bytes not sent (${tooLarge} so far)`);
+        persist();
+        return null;
+      }
+      nextSeq++;
       events.push(withSeq);
       if (events.length > limit) {
         dropped += events.length - limit;
@@ -62,6 +80,10 @@ export function createOutbox({ limit = OUTBOX_LIMIT, save = () => {} } = {}) {
     },
     get dropped() {
       return dropped;
+    },
+    /** Events never queued because their frame would exceed maxBytes. */
+    get tooLarge() {
+      return tooLarge;
     },
     get nextSeq() {
       return nextSeq;

@@ -656,7 +656,10 @@
       const win = doc.defaultView;
       if (win && typeof win.addEventListener === 'function') {
         win.addEventListener('pagehide', (ev) => {
-          if (ev && ev.persisted) return;
+          // Only the browser's own pagehide: a page script can dispatch one too (DOM events cross
+          // worlds), and it would end every stream of the tab as `aborted`, hiding a real break.
+          // isTrusted is [LegacyUnforgeable] (DOM §2.2), so the page cannot fake it.
+          if (!ev || ev.isTrusted !== true || ev.persisted) return;
           try {
             const p = api.runtime.sendMessage({ type: 'page.hide' });
             if (p && typeof p.catch === 'function') p.catch(() => {});

@@ -54,6 +54,16 @@ test('cookieEvent_sessionCookieOnChatSite_nameOnly', () => {
   assert.equal(cookieEvent({ cookie: { domain: '.perplexity.ai', name: '__Secure-next-auth.session-token' } }).site, 'perplexity');
 });
 
+// A page can set any "session"-like cookie name on its own site; before, up to 100 characters of
+// it travelled and landed in verdict text, history and reports.
+test('cookieEvent_pageChosenSessionLikeName_travelsAsAHash', () => {
+  const name = 'session_[call support](https://evil.example)';
+  const e = cookieEvent({ removed: true, cause: 'explicit', cookie: { domain: '.chatgpt.com', name } });
+  assert.match(e.name, /^:h[0-9a-f]{8}$/);
+  assert.ok(!JSON.stringify(e).includes('evil'), JSON.stringify(e));
+  assert.equal(cookieEvent({ removed: true, cookie: { domain: 'claude.ai', name: 'sessionKey' } }).name, 'sessionKey');
+});
+
 test('connectivity_change_emittedOnlyOnDifference', () => {
   const out = [];
   const nav = { onLine: true, connection: { effectiveType: '4g', rtt: 50, downlink: 10 } };

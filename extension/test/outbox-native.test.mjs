@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createOutbox, debouncedSaver } from '../background/outbox.js';
+import { createOutbox, debouncedSaver, EVENT_MAX_BYTES } from '../background/outbox.js';
 import { createNativeLink, stateForDisconnect, BACKOFF_MS, HOST_NAME } from '../background/native.js';
 import { createFakeTimers, createFakePort } from '../test-support/fake-timers.mjs';
 
@@ -162,4 +162,31 @@ test('debouncedSaver_anyStateShape_saved', async () => {
   timers.advance(500);
   await Promise.resolve();
   assert.deepEqual(writes, [{ streams: { 12: [{ stream: '12:a.1' }] } }]);
+});
+
+// The host discards frames over its 256 KiB cap without an ack (error 111); before, such an event
+// stayed in the outbox and went out again on every reconnect.
+test('outbox_eventOverTheFrameCap_neverQueuedAndCounted', () => {
+  const o = createOutbox();
+  const big = { type: 'browser.extensions', extensions: [{ id: 'a', name: 'n'.repeat(EVENT_MAX_BYTES) }] };
+  assert.equal(o.push(big), null);
+  assert.equal(o.size, 0);
+  assert.equal(o.tooLarge, 1);
+  assert.equal(o.push({ type: 'ok' }).seq, 1, 'a dropped event takes no seq');
+  const restored = createOutbox();
+  restored.restore({ nextSeq: 3, events: [{ ...big, seq: 1 }, { type: 'ok', seq: 2 }] });
+  assert.deepEqual(restored.unacked().map((e) => e.seq), [2], 'an oversize event persisted by an older version is dropped');
+  assert.equal(restored.tooLarge, 1);
+});
+
+test('nativeLink_oversizeEvent_neverPostedNorResent', () => {
+  const { link, timers, ports } = linkWith();
+  link.start();
+  assert.equal(link.send({ type: 'browser.extensions', extensions: [{ name: 'é'.repeat(EVENT_MAX_BYTES / 2 + 1) }] }), null);
+  link.send({ type: 'stream.end', ts: 1 });
+  ports[0].hostDies('Native host has exited.');
+  timers.advance(BACKOFF_MS[0]);
+  const events = (p) => p.posted.filter((m) => m.seq);
+  assert.deepEqual(events(ports[0]).map((m) => m.type), ['stream.end']);
+  assert.deepEqual(events(ports[1]).map((m) => m.type), ['stream.end']);
 });

@@ -80,16 +80,37 @@ test('bridge_messages_validatedBeforeForwarding', async () => {
   assert.deepEqual(sent, [{ type: 'hook.event', event: end }]);
 });
 
+/** A window whose pagehide listeners the test calls with events it shapes (isTrusted included). */
+function fakeWindow() {
+  const listeners = [];
+  return {
+    addEventListener: (type, fn) => { if (type === 'pagehide') listeners.push(fn); },
+    fire: (ev) => listeners.forEach((fn) => fn(ev)),
+  };
+}
+
 test('bridge_pagehide_tellsTheWorker_unlessKeptInBfcache', () => {
+  const win = fakeWindow();
+  const doc = new EventTarget();
+  doc.defaultView = win;
+  const { sent } = bridgeOn(doc);
+  win.fire({ type: 'pagehide', isTrusted: true, persisted: true });
+  assert.deepEqual(sent, []);
+  win.fire({ type: 'pagehide', isTrusted: true, persisted: false });
+  assert.deepEqual(sent, [{ type: 'page.hide' }]);
+});
+
+// A page script can dispatch its own pagehide: it would end every stream of the tab as aborted.
+test('bridge_pagehideFromAPageScript_isIgnored', () => {
   const win = new EventTarget();
   const doc = new EventTarget();
   doc.defaultView = win;
   const { sent } = bridgeOn(doc);
-  const hide = (persisted) => { const ev = new Event('pagehide'); ev.persisted = persisted; win.dispatchEvent(ev); };
-  hide(true);
+  const forged = new Event('pagehide');
+  forged.persisted = false;
+  win.dispatchEvent(forged);
+  assert.equal(forged.isTrusted, false);
   assert.deepEqual(sent, []);
-  hide(false);
-  assert.deepEqual(sent, [{ type: 'page.hide' }]);
 });
 
 test('cleanHookEvent_connectingStallAndNotLoaded_passOnlyTheirEnums', () => {

@@ -57,6 +57,15 @@ public final class HistoryStore implements AutoCloseable {
       if (dir != null) {
         io.streamdoctor.platform.PrivateDirs.create(dir);
       }
+      // SQLite gives the -wal and -shm files the database file's mode (os_unix.c,
+      // findCreateFileMode / unixOpenSharedMemory): a 0600 database keeps all three private.
+      io.streamdoctor.platform.PrivateDirs.ownerOnlyFile(file);
+      for (String suffix : new String[] {"-wal", "-shm"}) {
+        Path side = file.resolveSibling(file.getFileName() + suffix);
+        if (Files.exists(side)) {
+          io.streamdoctor.platform.PrivateDirs.ownerOnlyFile(side);
+        }
+      }
     } catch (IOException e) {
       throw new HistoryException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
     }

@@ -27,6 +27,12 @@ public final class Privacy {
   private static final int MAX_URL = 300;
   private static final int MAX_NAME = 60;
   private static final int MAX_TEXT = 400;
+  /**
+   * Inputs are cut to this many times their output limit before any scan: the URL pattern
+   * backtracks over every {@code http://} it meets (quadratic in the input), and a sender chooses
+   * the input's length, so the cost must be bounded by the limit, not by what arrived.
+   */
+  private static final int SCAN_FACTOR = 4;
 
   private Privacy() {}
 
@@ -35,7 +41,7 @@ public final class Privacy {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    String s = raw.strip();
+    String s = head(raw, MAX_URL * SCAN_FACTOR).strip();
     int cut = indexOfAny(s, '?', '#');
     if (cut >= 0) {
       s = s.substring(0, cut);
@@ -92,7 +98,7 @@ public final class Privacy {
     if (raw == null) {
       return null;
     }
-    String s = raw.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip();
+    String s = head(raw, MAX_NAME * SCAN_FACTOR).replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip();
     return s.length() > MAX_NAME ? s.substring(0, MAX_NAME) + "…" : s;
   }
 
@@ -101,7 +107,7 @@ public final class Privacy {
     if (raw == null) {
       return null;
     }
-    Matcher m = URL_IN_TEXT.matcher(raw);
+    Matcher m = URL_IN_TEXT.matcher(head(raw, MAX_TEXT * SCAN_FACTOR));
     String s = m.replaceAll("$1").replaceAll("\\p{Cntrl}", " ");
     return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "…" : s;
   }
@@ -141,7 +147,7 @@ public final class Privacy {
     return sha256(s).substring(0, 12);
   }
 
-  static String hash8(String s) {
+  public static String hash8(String s) {
     return sha256(s).substring(0, 8);
   }
 
@@ -152,6 +158,10 @@ public final class Privacy {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required on every Java platform", e);
     }
+  }
+
+  private static String head(String s, int max) {
+    return s.length() > max ? s.substring(0, max) : s;
   }
 
   private static int indexOfAny(String s, char a, char b) {

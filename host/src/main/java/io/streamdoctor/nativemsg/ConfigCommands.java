@@ -53,6 +53,7 @@ public final class ConfigCommands {
     }
     String name = "session-" + Instant.ofEpochMilli((long) clock.nowMs()).toString().replace(':', '-') + ".jsonl";
     try {
+      io.streamdoctor.platform.PrivateDirs.own(dir);
       recorder.start(dir.resolve(name), clock.nowMs());
     } catch (IOException e) {
       throw new ProtocolException(ErrorCode.INTERNAL_ERROR, "cannot record to " + dir + ": " + e.getMessage());

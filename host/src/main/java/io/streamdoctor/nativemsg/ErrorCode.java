@@ -14,7 +14,9 @@ public enum ErrorCode {
   UNKNOWN_TYPE(106, "unknown_type", false),
   INVALID_FIELD(107, "invalid_field", false),
   UNSUPPORTED_VERSION(108, "unsupported_version", false),
+  TIMESTAMP_OUT_OF_RANGE(109, "timestamp_out_of_range", false),
   NOT_IMPLEMENTED(110, "not_implemented", false),
+  FRAME_DISCARDED(111, "frame_discarded", false),
   ORIGIN_NOT_ALLOWED(200, "origin_not_allowed", true),
   INTERNAL_ERROR(300, "internal_error", false),
   REPLY_TOO_LARGE(301, "reply_too_large", false);

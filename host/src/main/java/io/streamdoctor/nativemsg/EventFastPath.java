@@ -58,7 +58,7 @@ final class EventFastPath {
     FlatJson.expect(p.next());
     if (p.nameIs(V)) {
       long v = p.integer();
-      FlatJson.expect(v <= Version.PROTOCOL && v >= Integer.MIN_VALUE);
+      FlatJson.expect(v >= 1 && v <= Version.PROTOCOL);
       FlatJson.expect(p.next());
     }
     FlatJson.expect(p.nameIs(TYPE));
@@ -89,7 +89,7 @@ final class EventFastPath {
       throw FlatJson.Decline.INSTANCE;
     }
     FlatJson.expect(ev.missingField() == null);
-    return new Bound(typeName, ev, seq);
+    return new Bound(typeName, SessionCookies.canonical(ev), seq);
   }
 
   private static int index(FlatJson p, byte[][] names) {
@@ -108,7 +108,9 @@ final class EventFastPath {
       return RecordBinder.absent(type);
     }
     if (type == String.class) {
-      return url ? URLS.get(p.string()) : STRINGS.get(p.string());
+      String s = url ? URLS.get(p.string()) : STRINGS.get(p.string());
+      FlatJson.expect(s.length() <= (url ? FieldCaps.MAX_URL : FieldCaps.MAX_STRING));
+      return s;
     }
     if (type == double.class || type == Double.class) {
       return p.number();
@@ -117,7 +119,9 @@ final class EventFastPath {
       return p.integer();
     }
     if (type == int.class || type == Integer.class) {
-      return (int) p.integer(); // Long.intValue() as the reference path does: same (wrapping) narrowing
+      long n = p.integer();
+      FlatJson.expect(FieldCaps.fitsInt(n)); // out of range: the reference path reports it
+      return (int) n;
     }
     if (type == boolean.class || type == Boolean.class) {
       FlatJson.expect(k == FlatJson.Kind.TRUE || k == FlatJson.Kind.FALSE);

@@ -14,10 +14,24 @@ import java.nio.charset.StandardCharsets;
  * Native-messaging framing as pure functions: a 32-bit length in native byte order followed by
  * that many bytes of UTF-8 JSON. Chrome: "Each message is serialized using JSON, UTF-8 encoded
  * and is preceded with 32-bit message length in native byte order." The host-to-browser limit is
- * 1 MiB (Chrome closes the port above it); browser-to-host is capped by us at 8 MiB.
+ * 1 MiB (Chrome closes the port above it); browser-to-host is capped by us at
+ * {@link #MAX_INBOUND}.
  */
 public final class Frames {
-  public static final int MAX_INBOUND = 8 * 1024 * 1024;
+  /**
+   * The largest frame the host reads. Real messages are far smaller: events are under 4 KiB, the
+   * largest is a {@code browser.extensions} inventory (~300 bytes per extension at worst, so
+   * hundreds of extensions fit), requests are a few hundred bytes. 8 MiB here let two frames
+   * exhaust the launcher's {@code -Xmx48m} (bytes, string, JSON tree: an OutOfMemoryError).
+   */
+  public static final int MAX_INBOUND = 256 * 1024;
+  /**
+   * Frames over {@link #MAX_INBOUND} up to this size are read through a small buffer and
+   * discarded, and the session goes on: the browser writes exactly the announced number of bytes
+   * (Chrome allows up to 4 GB to the host), so the next frame boundary is known. Beyond this the
+   * length is taken for garbage in the stream rather than a frame, and the session ends.
+   */
+  public static final int MAX_DISCARD = 64 * 1024 * 1024;
   public static final int MAX_OUTBOUND = 1024 * 1024;
 
   private Frames() {}
@@ -41,10 +55,15 @@ public final class Frames {
     if (length == 0) {
       throw new ProtocolException(ErrorCode.FRAME_EMPTY, "frame length is zero");
     }
+    if (length > max && length <= Math.max(max, MAX_DISCARD)) {
+      discard(in, length);
+      throw new ProtocolException(ErrorCode.FRAME_DISCARDED,
+          "frame of " + length + " bytes exceeds the limit of " + max + " bytes: discarded");
+    }
     if (length > max) {
       throw new ProtocolException(
           ErrorCode.FRAME_TOO_LARGE,
-          "frame length " + length + " exceeds the limit of " + max + " bytes");
+          "frame length " + length + " exceeds " + MAX_DISCARD + " bytes: not a frame, the session ends");
     }
     byte[] body = in.readNBytes((int) length);
     if (body.length < length) {
@@ -53,6 +72,20 @@ public final class Frames {
           "end of input after " + body.length + " of " + length + " announced bytes");
     }
     return body;
+  }
+
+  /** Reads and drops {@code length} bytes through a small buffer: memory stays flat. */
+  private static void discard(InputStream in, long length) throws IOException, ProtocolException {
+    byte[] scratch = new byte[8192];
+    long left = length;
+    while (left > 0) {
+      int got = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+      if (got < 0) {
+        throw new ProtocolException(ErrorCode.FRAME_TRUNCATED,
+            "end of input after " + (length - left) + " of " + length + " announced bytes");
+      }
+      left -= got;
+    }
   }
 
   public static byte[] read(InputStream in) throws IOException, ProtocolException {

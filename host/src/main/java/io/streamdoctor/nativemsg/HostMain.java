@@ -17,6 +17,7 @@ import io.streamdoctor.platform.AppDirs;
 import io.streamdoctor.platform.Logs;
 import io.streamdoctor.platform.NetFingerprint;
 import io.streamdoctor.platform.Pid;
+import io.streamdoctor.platform.PrivateDirs;
 import io.streamdoctor.platform.Platform;
 import io.streamdoctor.probe.AutoPostMortem;
 import io.streamdoctor.probe.HostProbeCommands;
@@ -68,6 +69,7 @@ public final class HostMain {
     AppDirs dirs = AppDirs.current();
     Logs.init(dirs, "host", false);
     Logger log = Logger.getLogger(HostMain.class.getName());
+    ownerOnly(dirs, log);
     log.info("host started for " + caller.kind() + " " + caller.id());
     HostClock clock = HostClock.system();
     SwitchRecorder recorder = openRecorder(args, clock, log);
@@ -119,6 +121,16 @@ public final class HostMain {
   }
 
   /** The hashed network fingerprint for history's same-network pattern; null when unknown. */
+  /** Data and config folders made before this version (or by hand) are made owner-only again. */
+  private static void ownerOnly(AppDirs dirs, Logger log) {
+    try {
+      PrivateDirs.repairIfPresent(dirs.data());
+      PrivateDirs.repairIfPresent(dirs.config());
+    } catch (java.io.IOException | RuntimeException e) {
+      log.warning("cannot check the permissions of " + dirs.data() + " and " + dirs.config() + ": " + e);
+    }
+  }
+
   private static String networkId(Platform platform) {
     try {
       return NetFingerprint.of(platform.netState());

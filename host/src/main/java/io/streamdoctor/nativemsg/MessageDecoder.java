@@ -35,12 +35,29 @@ public final class MessageDecoder {
     if (type == null || !type.isTextual()) {
       throw new ProtocolException(ErrorCode.NOT_AN_OBJECT, "a message needs a string field 'type'");
     }
-    JsonNode v = node.get("v");
-    if (v != null && (!v.isNumber() || v.asInt() > Version.PROTOCOL)) {
+    checkVersion(node.get("v"));
+    return (ObjectNode) node;
+  }
+
+  /**
+   * {@code v}, when present, is a whole number from 1 to the version this host speaks. Read as an
+   * exact value: {@code asInt()} wrapped 4294967297 to 1 and truncated 1.5 to 1, so any number was
+   * "version 1" after a cast.
+   */
+  static void checkVersion(JsonNode v) throws ProtocolException {
+    if (v == null) {
+      return;
+    }
+    boolean whole = v.isIntegralNumber()
+        || (v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue()));
+    if (!whole || !v.canConvertToLong() || v.longValue() < 1) {
+      throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
+          "protocol version " + v + " is not a whole number from 1 to " + Version.PROTOCOL);
+    }
+    if (v.longValue() > Version.PROTOCOL) {
       throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
           "protocol version " + v + " is newer than " + Version.PROTOCOL);
     }
-    return (ObjectNode) node;
   }
 
   /** The record class of an event type the extension may send, or null. */
@@ -63,7 +80,7 @@ public final class MessageDecoder {
       throw new ProtocolException(ErrorCode.INVALID_FIELD,
           msg.get("type").asText() + " needs field '" + missing + "'");
     }
-    return ev;
+    return SessionCookies.canonical(ev);
   }
 
   private static String firstLine(Exception e) {

@@ -18,6 +18,9 @@ import java.util.logging.Logger;
 public final class MessageRouter {
   private static final Logger LOG = Logger.getLogger(MessageRouter.class.getName());
 
+  /** How far an event's {@code ts} may be from the host's clock: now ± 1 day. */
+  static final double MAX_CLOCK_SKEW_MS = 86_400_000;
+
   private final Pipeline pipeline;
   private final ClockMapper clock;
   private final Recorder recorder;
@@ -46,11 +49,12 @@ public final class MessageRouter {
   }
 
   public void handle(byte[] body, double receivedAt) {
-    // The recorder needs the message as a tree; without one, plain events skip the tree.
-    EventFastPath.Bound fast = recorder.recordsMessages() ? null : EventFastPath.bind(body);
+    EventFastPath.Bound fast = EventFastPath.bind(body);
     if (fast != null) {
       try {
         ingest(fast.evidence(), fast.seq(), receivedAt);
+      } catch (ProtocolException e) {
+        writer.send(Replies.errorJson(null, e.code(), e.getMessage()));
       } catch (RuntimeException e) { // as below; the fast path only takes events without an id
         LOG.log(Level.SEVERE, "internal error on " + fast.type(), e);
         writer.send(Replies.errorJson(null, ErrorCode.INTERNAL_ERROR, "internal error on " + fast.type() + ": " + e));
@@ -105,15 +109,29 @@ public final class MessageRouter {
 
   private void onEvent(ObjectNode msg, double receivedAt) throws ProtocolException {
     Evidence ev = MessageDecoder.event(msg);
-    recorder.message(receivedAt, msg);
     JsonNode seq = msg.get("seq");
     ingest(ev, seq != null && seq.canConvertToLong() ? seq.asLong() : -1, receivedAt);
   }
 
-  private void ingest(Evidence ev, long seq, double receivedAt) {
+  private void ingest(Evidence ev, long seq, double receivedAt) throws ProtocolException {
+    checkTimestamp(ev.ts(), receivedAt);
+    recorder.message(receivedAt, ev);
     Evidence mapped = ev.withTs(clock.toHost(ev.ts(), receivedAt));
     pipeline.ingest(receivedAt, mapped, breakId -> acker.hold(breakId, seq));
     acker.stored(seq);
+  }
+
+  /**
+   * An extension clock more than a day off the host's is not a clock but a bug or a forgery: one
+   * {@code ts: 1e300} used to drag {@link ClockMapper}'s offset to -1e300 for the whole session
+   * (break ids {@code b--9223372036854775808-…}, every later break pruned as it was saved). A
+   * missing {@code ts} (bound as 0) keeps meaning "when the host received it".
+   */
+  static void checkTimestamp(double ts, double receivedAt) throws ProtocolException {
+    if (ts != 0 && !(Math.abs(ts - receivedAt) <= MAX_CLOCK_SKEW_MS)) {
+      throw new ProtocolException(ErrorCode.TIMESTAMP_OUT_OF_RANGE,
+          "ts " + ts + " is more than a day from the host's clock (" + (long) receivedAt + ")");
+    }
   }
 
   private void reply(String id, String type, ObjectNode body) {

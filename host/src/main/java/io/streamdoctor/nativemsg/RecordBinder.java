@@ -116,7 +116,7 @@ public final class RecordBinder {
     } else if (type == long.class) {
       return absent ? 0L : integral(v, name).longValue();
     } else if (type == int.class) {
-      return absent ? 0 : integral(v, name).intValue();
+      return absent ? 0 : int32(v, name);
     } else if (type == boolean.class) {
       return absent ? false : bool(v, name);
     } else if (absent) {
@@ -125,13 +125,16 @@ public final class RecordBinder {
       if (!v.isTextual()) {
         throw invalid("field '" + name + "' must be a string");
       }
+      if (v.textValue().length() > FieldCaps.maxChars(name)) {
+        throw invalid("field '" + name + "' is longer than " + FieldCaps.maxChars(name) + " characters");
+      }
       return v.textValue();
     } else if (type == Double.class) {
       return number(v, name).doubleValue();
     } else if (type == Long.class) {
       return integral(v, name).longValue();
     } else if (type == Integer.class) {
-      return integral(v, name).intValue();
+      return int32(v, name);
     } else if (type == Boolean.class) {
       return bool(v, name);
     } else if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
@@ -145,6 +148,9 @@ public final class RecordBinder {
   private static List<Object> list(JsonNode v, Type element, String name) throws ProtocolException {
     if (!v.isArray()) {
       throw invalid("field '" + name + "' must be an array");
+    }
+    if (v.size() > FieldCaps.MAX_LIST) {
+      throw invalid("field '" + name + "' has more than " + FieldCaps.MAX_LIST + " items");
     }
     List<Object> out = new ArrayList<>(v.size());
     for (JsonNode item : v) {
@@ -168,6 +174,15 @@ public final class RecordBinder {
       throw invalid("field '" + name + "' is out of range");
     }
     return v.longValue();
+  }
+
+  /** An int field: out of range is an error, not Long.intValue()'s silent wrap. */
+  private static int int32(JsonNode v, String name) throws ProtocolException {
+    long n = integral(v, name).longValue();
+    if (!FieldCaps.fitsInt(n)) {
+      throw invalid("field '" + name + "' is out of range");
+    }
+    return (int) n;
   }
 
   private static boolean bool(JsonNode v, String name) throws ProtocolException {

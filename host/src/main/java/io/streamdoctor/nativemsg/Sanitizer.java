@@ -6,6 +6,12 @@ package io.streamdoctor.nativemsg;
  * here, before anything is stored, recorded or echoed back.
  */
 public final class Sanitizer {
+  /**
+   * Longest URL kept (origin + path). Real stream URLs are under 200 characters; the timeline
+   * holds 20,000 events, so this bounds what page-chosen paths can take of the heap.
+   */
+  public static final int MAX_URL = 512;
+
   private Sanitizer() {}
 
   public static String url(String url) {
@@ -29,6 +35,6 @@ public final class Sanitizer {
         s = s.substring(0, scheme + 3) + authority.substring(at + 1) + (authorityEnd < 0 ? "" : s.substring(authorityEnd));
       }
     }
-    return s.length() > 2048 ? s.substring(0, 2048) : s;
+    return s.length() > MAX_URL ? s.substring(0, MAX_URL) : s;
   }
 }

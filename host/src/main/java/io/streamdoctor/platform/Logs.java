@@ -24,7 +24,7 @@ public final class Logs {
     root.setLevel(Level.INFO);
     Path file = null;
     try {
-      PrivateDirs.create(dirs.logs());
+      PrivateDirs.own(dirs.logs());
       file = dirs.logs().resolve(name + "-0.log");
       FileHandler fh = new FileHandler(dirs.logs().resolve(name + "-%g.log").toString(), 1 << 20, 3, true);
       fh.setFormatter(new LineFormatter(ZoneId.systemDefault()));

@@ -1,6 +1,5 @@
 package io.streamdoctor.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.streamdoctor.evidence.Evidence;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,18 +24,13 @@ public final class SwitchRecorder implements Recorder {
     file = null;
   }
 
-  @Override
-  public boolean recordsMessages() {
-    return delegate.recordsMessages();
-  }
-
   public Path file() {
     return file;
   }
 
   @Override
-  public void message(double receivedAt, JsonNode message) {
-    delegate.message(receivedAt, message);
+  public void message(double receivedAt, Evidence event) {
+    delegate.message(receivedAt, event);
   }
 
   @Override

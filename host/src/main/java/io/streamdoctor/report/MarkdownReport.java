@@ -17,12 +17,12 @@ final class MarkdownReport {
     Diagnosis d = r.record().diagnosis();
     BreakSummary s = r.record().summary();
     StringBuilder b = new StringBuilder();
-    b.append("# StreamDoctor report: break ").append(d.breakId()).append("\n\n");
+    b.append("# StreamDoctor report: break ").append(Text.md(d.breakId())).append("\n\n");
     b.append("- When: ").append(Text.utc(d.ts())).append('\n');
-    b.append("- Site: ").append(Text.md(d.site())).append(s.url() == null ? "" : " — `" + s.url() + "`").append('\n');
-    b.append("- What the page showed: ").append(Labels.symptom(d.symptom())).append(" (`")
-        .append(d.symptom()).append("`)\n");
-    b.append("- Diagnosis stage: ").append(r.record().stage()).append("\n\n");
+    b.append("- Site: ").append(Text.md(d.site())).append(s.url() == null ? "" : " — " + Text.code(s.url())).append('\n');
+    b.append("- What the page showed: ").append(Text.md(Labels.symptom(d.symptom()))).append(" (")
+        .append(Text.code(d.symptom())).append(")\n");
+    b.append("- Diagnosis stage: ").append(Text.md(r.record().stage())).append("\n\n");
     b.append("## Verdict\n\n");
     if (d.findings().isEmpty()) {
       b.append("No cause could be shown from the evidence.\n\n");
@@ -36,7 +36,7 @@ final class MarkdownReport {
     if (!d.ruledOut().isEmpty()) {
       b.append("## Ruled out\n\n");
       for (RuledOut o : d.ruledOut()) {
-        b.append("- ").append(Labels.cause(o.cause())).append(" (`").append(o.cause()).append("`): ")
+        b.append("- ").append(Text.md(Labels.cause(o.cause()))).append(" (").append(Text.code(o.cause())).append("): ")
             .append(Text.md(o.why())).append('\n');
       }
       b.append('\n');
@@ -52,15 +52,15 @@ final class MarkdownReport {
   }
 
   private static void finding(StringBuilder b, Finding f, boolean verdict, boolean pattern) {
-    b.append(verdict ? "**" : "### ").append(Labels.cause(f.cause())).append(verdict ? "**" : "")
-        .append(" (`").append(f.cause()).append("`, confidence ").append(Text.percent(f.confidence()))
+    b.append(verdict ? "**" : "### ").append(Text.md(Labels.cause(f.cause()))).append(verdict ? "**" : "")
+        .append(" (").append(Text.code(f.cause())).append(", confidence ").append(Text.percent(f.confidence()))
         .append(")\n\n");
     lines(b, "Evidence", f.evidence(), pattern);
     lines(b, "Against", f.against(), pattern);
     if (!f.remedies().isEmpty()) {
       b.append("What to do:\n\n");
       for (int i = 0; i < f.remedies().size(); i++) {
-        b.append(i + 1).append(". ").append(Labels.remedy(f.remedies().get(i))).append('\n');
+        b.append(i + 1).append(". ").append(Text.md(Labels.remedy(f.remedies().get(i)))).append('\n');
       }
       b.append('\n');
     }
@@ -105,7 +105,7 @@ final class MarkdownReport {
       for (Mark m : s.marks()) {
         String detail = m.detail() != null ? m.detail()
             : m.frames() != null ? m.frames() + " frames, " + Text.bytes(m.bytes() == null ? 0 : m.bytes()) : "";
-        b.append("| ").append(Text.rel(m.atMs())).append(" | ").append(SvgTimeline.label(m.kind()))
+        b.append("| ").append(Text.rel(m.atMs())).append(" | ").append(Text.md(SvgTimeline.label(m.kind())))
             .append(" | ").append(Text.md(detail)).append(" |\n");
       }
       b.append('\n');
@@ -114,8 +114,8 @@ final class MarkdownReport {
       b.append("### Evidence around the break\n\n| # | time | type | detail |\n|---:|---:|---|---|\n");
       int i = 1;
       for (Around a : s.around()) {
-        b.append("| ").append(i++).append(" | ").append(Text.rel(a.atMs())).append(" | `").append(a.type())
-            .append("` | ").append(Text.md(a.detail())).append(" |\n");
+        b.append("| ").append(i++).append(" | ").append(Text.rel(a.atMs())).append(" | ").append(Text.code(a.type()))
+            .append(" | ").append(Text.md(a.detail())).append(" |\n");
       }
       b.append('\n');
     }

@@ -79,8 +79,42 @@ final class Text {
     return b.toString();
   }
 
-  /** Markdown table cells: pipes and newlines would break the row. */
+  /**
+   * Text in Markdown (table cells, list items). Every character CommonMark or GitHub gives a
+   * meaning inline is backslash-escaped (CommonMark 0.31 §2.4: any ASCII punctuation may be), so
+   * an extension's name or a rule's text can make no link, image, raw HTML, emphasis, code span or
+   * table cell; "://" and "www." are broken up so no bare URL becomes a GitHub autolink either.
+   * Line breaks become spaces (a new line could start a heading or a list).
+   */
   static String md(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r') {
+        b.append(' ');
+      } else if (MD_SPECIAL.indexOf(c) >= 0) {
+        b.append('\\').append(c);
+      } else if (c == ':' && s.startsWith("//", i + 1)) {
+        b.append("\\:");
+      } else if ((c == '.') && i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3)) {
+        b.append("\\.");
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String MD_SPECIAL = "\\`*_[]()<>!|~&#{}";
+
+  /**
+   * A Markdown code span: backticks cannot be escaped inside one, so they, line breaks and pipes
+   * (which GitHub tables split on even in code) are replaced.
+   */
+  static String code(String s) {
+    return "`" + (s == null ? "" : s.replace('`', '\'').replace('\n', ' ').replace('\r', ' ').replace("|", "\\|")) + "`";
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamdoctor.platform.CommandRunner;
 import io.streamdoctor.platform.ProcessRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class DnsFlushTest {
@@ -32,22 +34,61 @@ class DnsFlushTest {
     }
   }
 
+  @TempDir Path tmp;
+
+  /** Fixed tool folders with every tool in the second one, as executables. */
+  private List<Path> toolDirs() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("usr-bin"));
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String t : List.of("resolvectl", "nscd", "kill")) {
+      Path f = Files.writeString(bin.resolve(t), "#!/bin/sh\nexit 0\n");
+      f.toFile().setExecutable(true);
+    }
+    return List.of(empty, bin);
+  }
+
+  private String bin(String tool) {
+    return tmp.resolve("bin").resolve(tool).toString();
+  }
+
   @Test
-  void linux_allThreeRunning_fixedArgvEach() {
+  void linux_allThreeRunning_fixedArgvEach() throws Exception {
     Recorder r = new Recorder(Map.of());
-    LinuxDnsFlusher f = new LinuxDnsFlusher(names -> Map.of("systemd-resolve", List.of(10L), "nscd", List.of(20L), "dnsmasq", List.of(30L, 31L)), r);
+    LinuxDnsFlusher f = new LinuxDnsFlusher(names -> Map.of("systemd-resolve", List.of(10L), "nscd", List.of(20L),
+        "dnsmasq", List.of(30L, 31L)), r, toolDirs());
     FlushResult res = f.flush(false);
-    assertEquals(List.of(List.of("resolvectl", "flush-caches"), List.of("nscd", "-i", "hosts"),
-        List.of("kill", "-HUP", "30"), List.of("kill", "-HUP", "31")), r.ran);
+    assertEquals(List.of(List.of(bin("resolvectl"), "flush-caches"), List.of(bin("nscd"), "-i", "hosts"),
+        List.of(bin("kill"), "-HUP", "30"), List.of(bin("kill"), "-HUP", "31")), r.ran);
     assertEquals(4, res.withStatus("flushed").size());
     assertTrue(res.notPresent().isEmpty());
   }
 
+  /**
+   * The host inherits the browser's PATH; a "resolvectl" planted earlier on it ran with the
+   * user's rights. The tools now come from fixed system folders only, by absolute path.
+   */
   @Test
-  void linux_polkitDenies_reportedDeniedWithReason() {
-    Recorder r = new Recorder(Map.of("resolvectl", new CommandRunner.Result(1, "",
+  void linux_tools_absoluteFromSystemFoldersNeverFromPath() throws Exception {
+    assertTrue(LinuxDnsFlusher.SYSTEM_DIRS.stream().allMatch(Path::isAbsolute));
+    Recorder r = new Recorder(Map.of());
+    new LinuxDnsFlusher(names -> Map.of("nscd", List.of(20L), "dnsmasq", List.of(30L)), r).flush(false);
+    for (List<String> argv : r.ran) {
+      assertTrue(Path.of(argv.get(0)).isAbsolute(), argv.toString());
+      assertTrue(LinuxDnsFlusher.SYSTEM_DIRS.contains(Path.of(argv.get(0)).getParent()), argv.toString());
+    }
+    Recorder none = new Recorder(Map.of());
+    FlushResult missing = new LinuxDnsFlusher(names -> Map.of("nscd", List.of(20L)), none,
+        List.of(Files.createDirectories(tmp.resolve("nothing")))).flush(false);
+    assertTrue(none.ran.isEmpty(), "a tool that is not in the fixed folders is not run: " + none.ran);
+    assertEquals("failed", missing.steps().get(0).status());
+    assertTrue(missing.steps().get(0).reason().startsWith("nscd not found in "), missing.steps().get(0).reason());
+  }
+
+  @Test
+  void linux_polkitDenies_reportedDeniedWithReason() throws Exception {
+    Recorder r = new Recorder(Map.of(bin("resolvectl"), new CommandRunner.Result(1, "",
         "Failed to flush caches: Access denied\n")));
-    FlushResult res = new LinuxDnsFlusher(names -> Map.of("systemd-resolve", List.of(10L)), r).flush(false);
+    FlushResult res = new LinuxDnsFlusher(names -> Map.of("systemd-resolve", List.of(10L)), r, toolDirs()).flush(false);
     assertEquals("denied", res.steps().get(0).status());
     assertEquals("Failed to flush caches: Access denied", res.steps().get(0).reason());
     assertFalse(res.allOk());
@@ -55,9 +96,9 @@ class DnsFlushTest {
   }
 
   @Test
-  void linux_dryRun_listsWithoutRunning() {
+  void linux_dryRun_listsWithoutRunning() throws Exception {
     Recorder r = new Recorder(Map.of());
-    FlushResult res = new LinuxDnsFlusher(names -> Map.of("nscd", List.of(20L)), r).flush(true);
+    FlushResult res = new LinuxDnsFlusher(names -> Map.of("nscd", List.of(20L)), r, toolDirs()).flush(true);
     assertTrue(r.ran.isEmpty());
     assertEquals("would_run", res.steps().get(0).status());
     assertTrue(res.dryRun());

@@ -52,4 +52,37 @@ class PrivacyTest {
     String b = Privacy.id("tab 2 stream");
     assertTrue(a.startsWith(":h") && !a.equals(b), a + " " + b);
   }
+
+  /**
+   * A sender picks the input's length: 120 KB of "https://" made the URL pattern backtrack over
+   * every occurrence (quadratic, seconds per call on the history thread). Cut first, then scan.
+   */
+  @Test
+  void sanitizers_120kbHostileInput_finishFast() {
+    String hostile = "https://".repeat(15_000);
+    String alsoHostile = "x ".repeat(60_000) + hostile;
+    // Class loading and the JIT are not the point: every sanitizer runs once on a small input.
+    sanitizeAll("https://a.example/?q=1", "https://a.example/?q=1");
+    String t = null;
+    long ms = Long.MAX_VALUE;
+    // Best of three: the machine may be busy. The old code took ~20 s per round (the class's
+    // 5 s timeout fails it); the linear one a few ms.
+    for (int round = 0; round < 3 && ms >= 200; round++) {
+      long start = System.nanoTime();
+      t = sanitizeAll(hostile, alsoHostile);
+      ms = Math.min(ms, (System.nanoTime() - start) / 1_000_000);
+    }
+    assertTrue(ms < 200, "sanitizing 120 KB took " + ms + " ms");
+    assertTrue(t.length() <= 401, "cut to the limit: " + t.length());
+  }
+
+  private static String sanitizeAll(String a, String b) {
+    String t = Privacy.text(a);
+    Privacy.text(b);
+    Privacy.name(a);
+    Privacy.url(a + "/a");
+    Privacy.code(a);
+    Privacy.id(a);
+    return t;
+  }
 }

@@ -54,6 +54,12 @@ public final class HostProcess implements AutoCloseable {
   public static final List<String> LAUNCHER_OPTIONS = List.of("-Xms8m", "-Xmx48m", "-Xmn2m", "-XX:+UseSerialGC",
       "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m");
 
+  /** As {@link #start(Path, Map, String...)} with these JVM options (e.g. the launcher's own). */
+  public static HostProcess start(List<String> jvmOptions, Path home, Map<String, String> env, String... args)
+      throws IOException {
+    return start(home, env, jvmOptions, args);
+  }
+
   /** As {@link #start(Path, Map, String...)} with {@code jvm} options before {@code -jar}. */
   public static HostProcess start(Path home, Map<String, String> env, List<String> jvm, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xshare:auto"));

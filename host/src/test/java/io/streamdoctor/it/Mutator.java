@@ -3,17 +3,20 @@ package io.streamdoctor.it;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /** Seeded generator of valid, mutated and random message bodies for fuzz tests. */
 public final class Mutator {
-  static final List<String> SEEDS = List.of(
+  /** The seeds' "ts" start with this: now, since the host refuses timestamps a day away (error 109). */
+  private static final String NOW_PREFIX = String.valueOf(System.currentTimeMillis()).substring(0, 8);
+  static final List<String> SEEDS = Stream.of(
       "{\"v\":1,\"type\":\"stream.open\",\"seq\":1,\"ts\":1764120000000,\"stream\":\"1:1\",\"site\":\"chatgpt\",\"url\":\"https://chatgpt.com/backend-api/conversation\",\"kind\":\"sse\",\"tabId\":1,\"payloadBytes\":512}",
       "{\"v\":1,\"type\":\"stream.progress\",\"seq\":2,\"ts\":1764120001000,\"stream\":\"1:1\",\"frames\":10,\"bytes\":900,\"gapMeanMs\":20,\"gapP95Ms\":50,\"gapMaxMs\":80}",
       "{\"v\":1,\"type\":\"stream.end\",\"seq\":3,\"ts\":1764120002000,\"stream\":\"1:1\",\"outcome\":\"error\",\"frames\":11,\"bytes\":950,\"closeCode\":1006,\"wasClean\":false}",
       "{\"v\":1,\"type\":\"browser.request_error\",\"seq\":4,\"ts\":1764120002001,\"tabId\":1,\"url\":\"https://chatgpt.com/backend-api/conversation\",\"error\":\"net::ERR_CONNECTION_RESET\",\"resourceType\":\"xmlhttprequest\"}",
       "{\"v\":1,\"type\":\"browser.extensions\",\"seq\":5,\"ts\":1764120000000,\"extensions\":[{\"id\":\"x\",\"name\":\"Blocker ✓\",\"enabled\":true,\"canBlock\":true,\"chatHostAccess\":true}]}",
       "{\"v\":1,\"type\":\"diagnose\",\"id\":\"r1\"}",
-      "{\"v\":1,\"type\":\"ping\",\"id\":\"p\"}");
+      "{\"v\":1,\"type\":\"ping\",\"id\":\"p\"}").map(j -> j.replace("17641200", NOW_PREFIX)).toList();
 
   private final Random random;
 

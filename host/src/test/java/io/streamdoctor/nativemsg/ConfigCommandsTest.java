@@ -28,7 +28,7 @@ class ConfigCommandsTest {
     ObjectNode on = cmds.get(1).handle(req("{\"type\":\"config.set\",\"values\":{\"record\":true}}"));
     assertTrue(on.at("/values/record").asBoolean());
     Path file = Path.of(on.at("/values/recordingFile").asText());
-    rec.message(1, req("{\"type\":\"stream.open\",\"stream\":\"1:1\"}"));
+    rec.message(1, MessageDecoder.event(req("{\"type\":\"stream.open\",\"stream\":\"1:1\"}")));
     ObjectNode off = cmds.get(1).handle(req("{\"type\":\"config.set\",\"values\":{\"record\":false}}"));
     assertFalse(off.at("/values/record").asBoolean());
     assertEquals(2, Files.readAllLines(file).size(), "header plus the one message");

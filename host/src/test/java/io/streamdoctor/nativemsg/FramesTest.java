@@ -65,12 +65,39 @@ class FramesTest {
   }
 
   @Test
-  void read_overCap_isTooLargeWithoutAllocating() {
-    byte[] bytes = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(Frames.MAX_INBOUND + 1).array();
+  void read_overTheDiscardLimit_isTooLargeAndEndsTheSession() {
+    byte[] bytes = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(Frames.MAX_DISCARD + 1).array();
     ProtocolException e = assertThrows(ProtocolException.class,
         () -> Frames.read(new ByteArrayInputStream(bytes)));
     assertEquals(ErrorCode.FRAME_TOO_LARGE, e.code());
     assertEquals(true, e.code().endsSession());
+  }
+
+  /**
+   * An 8 MiB frame (inside the old documented limit) was read whole, and two of them killed the
+   * host under the launcher's -Xmx48m. Over the cap the body is read through and dropped, and the
+   * next frame is read as usual.
+   */
+  @Test
+  void read_overCap_isDiscardedAndTheNextFrameIsRead() throws Exception {
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.write(frame(ByteOrder.nativeOrder(), new byte[Frames.MAX_INBOUND + 1]));
+    in.write(frame(ByteOrder.nativeOrder(), "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8)));
+    ByteArrayInputStream stream = new ByteArrayInputStream(in.toByteArray());
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Frames.read(stream));
+    assertEquals(ErrorCode.FRAME_DISCARDED, e.code());
+    assertEquals(111, e.code().code());
+    assertEquals(false, e.code().endsSession());
+    assertEquals("{\"type\":\"ping\"}", new String(Frames.read(stream), StandardCharsets.UTF_8));
+    assertNull(Frames.read(stream));
+  }
+
+  @Test
+  void read_overCapButCutShort_isTruncated() {
+    byte[] bytes = ByteBuffer.allocate(4 + 10).order(ByteOrder.nativeOrder()).putInt(Frames.MAX_INBOUND + 1).array();
+    ProtocolException e = assertThrows(ProtocolException.class,
+        () -> Frames.read(new ByteArrayInputStream(bytes)));
+    assertEquals(ErrorCode.FRAME_TRUNCATED, e.code());
   }
 
   @Test

@@ -150,4 +150,51 @@ class MessageRouterTest {
     assertEquals("none", r.get("stage").asText());
     assertEquals("d1", r.get("id").asText());
   }
+
+  /** {@code asInt()} wrapped 2^32+1 to 1 and truncated 1.5 and accepted 0 and -7: none is a version. */
+  @Test
+  void handle_versionNotAWholeNumberFromOne_error108() throws Exception {
+    for (String v : List.of("4294967297", "0", "-7", "1.5", "\"1\"", "1e400")) {
+      out.reset();
+      send("{\"v\":" + v + ",\"type\":\"ping\",\"id\":\"r\"}");
+      send("{\"v\":" + v + ",\"type\":\"browser.connectivity\",\"seq\":1,\"ts\":1000,\"online\":true}");
+      List<JsonNode> r = replies();
+      assertEquals(2, r.size(), v + ": " + r);
+      assertEquals(108, r.get(0).get("code").asInt(), v + ": " + r);
+      assertEquals(108, r.get(1).get("code").asInt(), v + ": " + r);
+    }
+    out.reset();
+    send("{\"v\":1.0,\"type\":\"ping\",\"id\":\"r\"}");
+    assertEquals("pong", replies().get(0).get("type").asText());
+  }
+
+  /**
+   * One event with ts 1e300 used to poison the clock mapping for the session: break ids
+   * {@code b--9223372036854775808-…} and every later break pruned from history as it was saved.
+   */
+  @Test
+  void handle_timestampFarFromNow_error109AndLaterBreaksKeepSaneIds() throws Exception {
+    double now = 1_796_000_000_000.0;
+    for (String ts : List.of("1e300", "-5", String.valueOf((long) now + 2 * 86_400_000L),
+        String.valueOf((long) now - 2 * 86_400_000L))) {
+      out.reset();
+      router.handle(("{\"v\":1,\"type\":\"browser.connectivity\",\"seq\":1,\"ts\":" + ts
+          + ",\"online\":true}").getBytes(StandardCharsets.UTF_8), now);
+      List<JsonNode> r = replies();
+      assertEquals(109, r.get(0).get("code").asInt(), ts + ": " + r);
+      assertEquals("timestamp_out_of_range", r.get(0).get("name").asText());
+    }
+    router.handle(("{\"v\":1,\"type\":\"stream.open\",\"seq\":2,\"ts\":" + (long) (now - 900)
+        + ",\"stream\":\"1:1\",\"site\":\"lab\",\"url\":\"http://127.0.0.1/lab/sse/a\",\"kind\":\"sse\"}")
+        .getBytes(StandardCharsets.UTF_8), now);
+    router.handle(("{\"v\":1,\"type\":\"stream.end\",\"seq\":3,\"ts\":" + (long) (now - 10)
+        + ",\"stream\":\"1:1\",\"outcome\":\"http_error\",\"httpStatus\":429}").getBytes(StandardCharsets.UTF_8), now);
+    out.reset();
+    scheduler.advanceTo(now + Pipeline.SETTLE_MS);
+    JsonNode d = replies().get(0);
+    assertEquals("diagnosis", d.get("type").asText(), d.toString());
+    double breakTs = d.at("/break/ts").asDouble();
+    assertTrue(breakTs > now - 1000 && breakTs <= now, "break at " + breakTs);
+    assertEquals("b-" + (long) breakTs + "-1:1", d.at("/break/breakId").asText());
+  }
 }

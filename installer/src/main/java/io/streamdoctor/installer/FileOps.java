@@ -32,6 +32,22 @@ final class FileOps {
     }
   }
 
+  /**
+   * As {@link #mkdirs}, but the folder itself is owner-only (0700) whatever the umask, and an
+   * existing one that lets others in is repaired: it will hold history, settings or logs.
+   */
+  void mkdirsPrivate(Path dir) throws IOException {
+    Path abs = dir.toAbsolutePath();
+    if (abs.getParent() != null) {
+      mkdirs(abs.getParent());
+    }
+    if (!Files.isDirectory(abs)) {
+      io.streamdoctor.platform.PrivateDirs.create(abs);
+      createdDirs.add(abs);
+    }
+    io.streamdoctor.platform.PrivateDirs.repairIfPresent(abs);
+  }
+
   void write(Path file, byte[] bytes, boolean executable) throws IOException {
     mkdirs(file.getParent());
     writeAtomically(file, bytes);

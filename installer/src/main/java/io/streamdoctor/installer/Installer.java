@@ -3,6 +3,7 @@ package io.streamdoctor.installer;
 import io.streamdoctor.Ids;
 import io.streamdoctor.Version;
 import io.streamdoctor.nativemsg.AllowedCallers;
+import io.streamdoctor.platform.AppDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,13 @@ public final class Installer {
     notes.forEach(n -> out.println("note: " + n));
 
     FileOps ops = new FileOps();
+    if (layout.scope() == Scope.USER) {
+      // Before the launcher and jar go into the data folder: created here, it is owner-only.
+      AppDirs own = layout.platform().appDirs();
+      for (Path dir : List.of(own.data(), own.config(), own.logs())) {
+        ops.mkdirsPrivate(dir);
+      }
+    }
     Path host = o.hostProgram() != null ? o.hostProgram() : installLauncher(o, ops);
     List<String> ids = writeAllowedIds(o.extraIds(), ops);
 

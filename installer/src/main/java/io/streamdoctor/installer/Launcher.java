@@ -71,17 +71,42 @@ public final class Launcher {
 
   private static String bat(List<String> command, String home) {
     // "@echo off" first: cmd.exe would otherwise echo each command to stdout and break the frames.
-    StringBuilder s = new StringBuilder("@echo off\r\n")
+    // DisableDelayedExpansion: with delayed expansion on (a registry setting), "!" would expand.
+    StringBuilder s = new StringBuilder("@echo off\r\nsetlocal DisableDelayedExpansion\r\n")
         .append("rem StreamDoctor native-messaging host launcher, written by 'streamdoctor install' ")
         .append(Version.get()).append(".\r\n");
     if (home != null) {
-      s.append("set \"STREAMDOCTOR_HOME=").append(home).append("\"\r\n");
+      s.append("set \"STREAMDOCTOR_HOME=").append(batSafe(home).replace("%", "%%")).append("\"\r\n");
     }
     for (int i = 0; i < command.size(); i++) {
-      String c = command.get(i);
-      s.append(i == 0 ? "" : " ").append(c.contains(" ") || i == 0 ? "\"" + c + "\"" : c);
+      s.append(i == 0 ? "" : " ").append(bat(command.get(i)));
     }
     return s.append(" %*\r\n").toString();
+  }
+
+  /**
+   * One argument on a batch line, for cmd.exe and then for the program's argument parser. Always
+   * double-quoted: inside quotes cmd takes {@code & | < > ^} literally (a profile folder
+   * {@code C:\Users\R&D} split the line at {@code &} when only arguments with spaces were quoted).
+   * {@code %} still expands inside quotes, so it is doubled ({@code %%} is a literal percent in a
+   * batch file). Backslashes just before the closing quote are doubled, or the parser
+   * (CommandLineToArgvW rules) would read {@code \"} as a literal quote.
+   */
+  static String bat(String arg) {
+    String a = batSafe(arg);
+    int trailing = 0;
+    for (int i = a.length() - 1; i >= 0 && a.charAt(i) == '\\'; i--) {
+      trailing++;
+    }
+    return "\"" + a.replace("%", "%%") + "\\".repeat(trailing) + "\"";
+  }
+
+  /** A quote or a line break cannot be carried through a batch line; Windows paths never hold one. */
+  private static String batSafe(String s) {
+    if (s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("cannot be written into a batch launcher: " + s);
+    }
+    return s;
   }
 
   private static String unquote(String shQuotedBody) {
@@ -115,12 +140,13 @@ public final class Launcher {
       return Optional.of(Path.of(m.group(1).replace("'\\''", "'")));
     }
     Matcher b = BAT_CALL.matcher(launcherText);
-    return b.find() ? Optional.of(Path.of(b.group(1))) : Optional.empty();
+    return b.find() ? Optional.of(Path.of(b.group(1).replace("%%", "%"))) : Optional.empty();
   }
 
   /** The jar a launcher we wrote runs ({@code -cp JAR Main}; launchers written before that said {@code -jar JAR}). */
   public static Optional<Path> jar(String launcherText) {
     Matcher m = Pattern.compile("-(?:jar|cp)['\"]?[ ]+['\"]?([^'\"\\r\\n]+?\\.jar)").matcher(launcherText);
-    return m.find() ? Optional.of(Path.of(m.group(1))) : Optional.empty();
+    boolean bat = launcherText.startsWith("@echo off");
+    return m.find() ? Optional.of(Path.of(bat ? m.group(1).replace("%%", "%") : m.group(1))) : Optional.empty();
   }
 }

@@ -46,8 +46,20 @@ final class JarProcess {
     return Path.of(j);
   }
 
+  /** When set (e.g. "022"), each run starts under this umask, set by /bin/sh before exec. */
+  String umask;
+
   Result run(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
+    return run(new byte[0], args);
+  }
+
+  /** As {@link #run(String...)} with these bytes on stdin (then EOF). */
+  Result run(byte[] input, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    if (umask != null) {
+      cmd.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+    }
+    cmd.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -57,12 +69,16 @@ final class JarProcess {
     Path err = Files.createTempFile("sd-err", ".txt");
     try {
       Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      p.getOutputStream().close();
+      try (var stdin = p.getOutputStream()) {
+        stdin.write(input);
+      }
       if (!p.waitFor(180, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IllegalStateException("streamdoctor " + String.join(" ", args) + " did not finish in 180 s");
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      // new String, not readString: host mode writes binary frames, which readString refuses.
+      return new Result(p.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
