@@ -39,7 +39,7 @@ export async function breakOfTab(worker, tabId, timeoutMs) {
   const s = await workerState(worker);
   mine = breaksOfTab(s, tabId);
   const brk = mine[0] || null;
-  const notification = brk ? (s.notifications || []).find((n) => n.id === `sd:${brk.breakId}`) || null : null;
+  const notification = brk ? (s.notifications || []).find((n) => n.breakId === brk.breakId) || null : null;
   return { brk, all: mine, notification };
 }
 

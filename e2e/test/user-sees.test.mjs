@@ -6,10 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCleanCase } from '../lib/cases.mjs';
 import { browserSkip, labBrowserSuite } from '../lib/suite.mjs';
+import { join } from 'node:path';
+import { EXTENSION, ROOT } from '../lib/harness.mjs';
 import { openCase, breakOfTab, ranked, streamsOfTab } from '../lib/user-sees.mjs';
 
+// A second extension that wraps fetch (only where the URL says wrap_fetch=ext).
+const WRAPPER = join(ROOT, 'e2e', 'fixtures', 'wrapper-extension');
 const skip = browserSkip();
-const env = labBrowserSuite('user-sees', { skip });
+const env = labBrowserSuite('user-sees', { skip, browserOpts: { extensions: [EXTENSION, WRAPPER] } });
 
 test('control: a clean answer stays no break', { skip, timeout: 60_000 }, async () => {
   const r = await runCleanCase(env.browser.context, env.browser.worker, env.lab.url, 'us-clean', 'fault=clean&proto=sse');
@@ -17,9 +21,9 @@ test('control: a clean answer stays no break', { skip, timeout: 60_000 }, async 
   assert.deepEqual(r.breaks, []);
 });
 
-test('banner over a complete stream: another script wrapping fetch broke the reader', { skip, timeout: 60_000 }, async () => {
+test('banner over a complete stream: another extension wrapping fetch broke the reader', { skip, timeout: 60_000 }, async () => {
   const { page, tabId } = await openCase(env.browser.context, env.browser.worker, env.lab.url, 'us-banner',
-    'fault=clean&proto=sse&wrap_fetch=break&autostart=1');
+    'fault=clean&proto=sse&wrap_fetch=ext&autostart=1');
   const r = await breakOfTab(env.browser.worker, tabId, 20_000);
   const lab = await page.evaluate(() => ({ state: window.__lab.state, banner: window.__lab.banner }));
   const streams = await streamsOfTab(env.browser.worker, tabId);
