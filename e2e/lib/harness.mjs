@@ -8,11 +8,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { safeEnv, writeLoopbackTargets } from './safety.mjs';
+import { tempLabBuild } from '../../extension/tools/build-lab.mjs';
+import { quietChromiumArgs } from '../../extension/test-support/quiet-browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..', '..');
 export const JAR = process.env.STREAMDOCTOR_JAR || join(ROOT, 'host', 'target', 'streamdoctor.jar');
-export const EXTENSION = join(ROOT, 'extension');
+export const EXTENSION_SOURCE = join(ROOT, 'extension');
+// The extension under test: its lab build (extension/tools/build-lab.mjs), whose hook also runs on
+// the lab's http://127.0.0.1/ and http://localhost/ pages; the shipped manifest matches the chat
+// sites only. One copy per test process, deleted at exit.
+export const EXTENSION = tempLabBuild();
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
 export const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 export const HOST_NAME = 'io.streamdoctor.host';
@@ -123,9 +129,9 @@ export async function launchBrowser(profile, { extraArgs = [], extensions = [EXT
     env: env || safeEnv(null),
     // Playwright adds --disable-extensions by default, which would unload the very thing under test.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--load-extension=${exts}`, `--disable-extensions-except=${exts}`, ...extraArgs],
+    // The browser's own services off (quiet-browser.mjs); the test's resolver rules kept first.
+    args: quietChromiumArgs(['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      `--load-extension=${exts}`, `--disable-extensions-except=${exts}`, ...extraArgs]),
   });
   try {
     const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID))
