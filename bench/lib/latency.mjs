@@ -13,7 +13,7 @@ const FAULTS = ['fault=rst&proto=sse', 'fault=fin&proto=sse', 'fault=ws_drop&pro
 const lab = await startLab();
 // makeProfile writes e2e/lib/safety.mjs's targets.json: every resolver, DoH, identity query and
 // status page at a closed 127.0.0.1 port ("all resolvers dead").
-const profile = makeProfile('latency');
+const profile = makeProfile('latency', { link: true }); // the private runtime users get (docs/install.md)
 const browser = await launchBrowser(profile.profile);
 const first = [];
 const probed = [];

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_SOURCE, JAR, ROOT, javaBin } from './harness.mjs';
+import { EXTENSION_SOURCE, JAR, ROOT, installOptions, javaBin } from './harness.mjs';
 import { tempLabBuild } from '../../extension/tools/build-lab.mjs';
 import { FIREFOX_QUIET_ENV, FIREFOX_QUIET_PREFS } from '../../extension/test-support/quiet-browser.mjs';
 import { Rdp } from './rdp.mjs';
@@ -71,7 +71,7 @@ export function makeFirefoxHome(name) {
     systemResolvers: ['127.0.0.1:9'], publicResolvers: ['127.0.0.1:9'], dohUrl: null, identity: [], sites: [],
   }));
   const env = { ...process.env, HOME: dir, STREAMDOCTOR_HOME: sdhome, STREAMDOCTOR_LOOPBACK_ONLY: '1' };
-  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'firefox', '--no-archive', '--no-verify'],
+  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'firefox', ...installOptions()],
     { env, encoding: 'utf8', timeout: 60_000 });
   if (installed.status !== 0) throw new Error(`streamdoctor install --browser firefox failed: ${installed.stderr}${installed.stdout}`);
   const manifest = join(dir, '.mozilla', 'native-messaging-hosts', 'io.streamdoctor.host.json');

@@ -51,17 +51,27 @@ export function javaBin() {
 }
 
 /**
- * A fresh browser profile with the host registered the way `install --profile-dir` does;
- * `labUrl` registers the lab as a site the host's probes know (safety.mjs).
+ * The installer's options for a test profile: no class-data archive, no hop check, and no private
+ * runtime (`--no-link`) unless `link`: linking one (jlink + a CDS dump, per profile) took 6 s on an
+ * idle machine and 39 s at load 13 on two cores, most of a suite's 60 s set-up bound, for a part
+ * no browser test is about (installer tests cover it; bench/lib/latency.mjs links, as users get).
  */
-export function makeProfile(name, { labUrl = null } = {}) {
+export function installOptions({ link = false } = {}) {
+  return ['--no-archive', '--no-verify', ...(link ? [] : ['--no-link'])];
+}
+
+/**
+ * A fresh browser profile with the host registered the way `install --profile-dir` does;
+ * `labUrl` registers the lab as a site the host's probes know (safety.mjs); `link`: installOptions.
+ */
+export function makeProfile(name, { labUrl = null, link = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `sd-e2e-${name}-`));
   const profile = join(dir, 'profile');
   const home = join(dir, 'sdhome');
   mkdirSync(profile, { recursive: true });
   mkdirSync(home, { recursive: true });
   writeLoopbackTargets(home, labUrl);
-  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', '--no-archive', '--no-verify',
+  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', ...installOptions({ link }),
     '--profile-dir', profile], { env: { ...safeEnv(home), HOME: dir }, encoding: 'utf8' });
   if (installed.status !== 0) {
     // Before the installer existed this wrote the manifest by hand; keep that as the fallback
