@@ -47,6 +47,12 @@ export function namespaceUnavailable() {
   if (process.env.STREAMDOCTOR_HERMETIC === 'off') return 'turned off (STREAMDOCTOR_HERMETIC=off)';
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'not root';
   if (!UNSHARE || !IP || !MOUNT) return 'no unshare/ip/mount (util-linux, iproute2)';
+  // Root without CAP_SYS_ADMIN (an unprivileged container) cannot make namespaces: say so.
+  try {
+    execFileSync(UNSHARE, ['--net', '--mount', '--propagation', 'private', 'true'], { stdio: 'ignore', timeout: 10_000 });
+  } catch {
+    return 'root, but unshare(1) cannot make a network namespace here';
+  }
   return null;
 }
 
