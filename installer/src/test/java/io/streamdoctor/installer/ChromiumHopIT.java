@@ -28,40 +28,7 @@ class ChromiumHopIT {
   private static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
   private static final String KEY = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtKch0E4HmQNNfeE82Y39/WbzYZ9YDQxn2HA07GB5D7MqKWILs/jBlJOvF28jSwSJiziajOmIomrk49fcPp5IjQ/kHed4YAWHvZ+UxTSpNxOnKee/3xtKmqfhQ4Q4rIID5+GtsLtpBOQInJDoeGg6ZxmngCLufFsiLAVadcWvDR8sO8sHPmr5+5wF1kFytmdWhylmcRt6ArqHzqMJXFs6JKNpFw7jbinnXZTNKxE2hv0Tb08Eu12YR5hwWtDWyrtlc2Iz3M/PlXuZyvXnq/Td5HMkEgrLyQy6oXRFil0nSIezhgwXQkEgjfYPLPcUiQfmO455J6Qe4ym8yLvqfAjTlwIDAQAB";
 
-  /**
-   * The browser's own services off, as in every browser test (extension/test-support/quiet-browser.mjs,
-   * docs/testing.md "A hermetic suite"); the Google service names Chromium still looks up resolve to
-   * "not found" inside the browser.
-   */
-  private static final List<String> QUIET = List.of("--no-first-run", "--no-default-browser-check",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
-      "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--metrics-recording-only",
-      "--disable-breakpad", "--no-pings", "--disable-field-trial-config",
-      "--host-resolver-rules=MAP accounts.google.com ~NOTFOUND, MAP clients1.google.com ~NOTFOUND, "
-          + "MAP clients2.google.com ~NOTFOUND, MAP android.clients.google.com ~NOTFOUND, MAP www.google.com ~NOTFOUND, "
-          + "MAP *.googleapis.com ~NOTFOUND, MAP *.gvt1.com ~NOTFOUND, MAP *.gvt2.com ~NOTFOUND, "
-          + "MAP *.googleusercontent.com ~NOTFOUND");
-  private static final Path UNSHARE = Path.of("/usr/bin/unshare");
-
   @TempDir Path base;
-
-  /**
-   * As root: {@code unshare --net}, so the browser and the host it starts have a network namespace
-   * with nothing in it (unshare(1)); native messaging is pipes, so the hop still works. Otherwise
-   * nothing: the switches above are all there is.
-   */
-  private static List<String> isolated() throws InterruptedException {
-    if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(UNSHARE)) {
-      return List.of();
-    }
-    try {
-      Process probe = new ProcessBuilder(UNSHARE.toString(), "--net", "true").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? List.of(UNSHARE.toString(), "--net", "--") : List.of();
-    } catch (java.io.IOException e) {
-      return List.of();
-    }
-  }
 
   @Test
   void chromiumWithProfile_afterProfileInstall_reachesTheHost() throws Exception {
@@ -79,10 +46,10 @@ class ChromiumHopIT {
         + "{v: 1, type: 'browser.connectivity', seq: 1, ts: Date.now(), online: true}); });\n");
     Path recording = base.resolve("session.jsonl");
 
-    List<String> cmd = new ArrayList<>(isolated());
+    List<String> cmd = new ArrayList<>(HermeticBrowser.isolated());
     cmd.addAll(List.of(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
         "--user-data-dir=" + profile, "--load-extension=" + ext, "--disable-extensions-except=" + ext));
-    cmd.addAll(QUIET);
+    cmd.addAll(HermeticBrowser.CHROMIUM_QUIET);
     cmd.add("about:blank");
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(sd.env);
