@@ -41,6 +41,7 @@ for (const [name, script, leaks] of [
   ['a connection to a public address', 'exec 3<>/dev/tcp/192.0.2.1/443 2>/dev/null; exit 0', true],
   ['a connection to a vendor service at loopback:443', 'exec 3<>/dev/tcp/127.0.0.1/443 2>/dev/null; exit 0', true],
   ['loopback traffic only', 'exec 3<>/dev/tcp/127.0.0.1/9 2>/dev/null; exit 0', false],
+  ['an interface left in the namespace', 'ip link add sdstray0 type dummy 2>/dev/null || ip link add sdstray0 type veth peer name sdstray1; exit 0', true],
 ]) {
   test(`hermetic run with ${name}: ${leaks ? 'fails' : 'passes'}`, { skip: why ? `needs a namespace: ${why}` : false, timeout: 30_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'sd-hermetic-test-'));
@@ -49,8 +50,8 @@ for (const [name, script, leaks] of [
         env: { ...process.env, STREAMDOCTOR_HERMETIC_REPORT_ONLY: '' } });
       const report = JSON.parse(readFileSync(join(dir, 'target', 'hermetic-report.json'), 'utf8'));
       assert.equal(r.status, leaks ? 1 : 0, `${r.stderr}\n${JSON.stringify(report)}`);
-      assert.equal(report.packetsOffMachine + report.dnsQueries + report.loopbackWebConnects > 0, leaks, JSON.stringify(report));
-      assert.deepEqual(report.strayInterfaces, []);
+      assert.equal(report.packetsOffMachine + report.dnsQueries + report.loopbackWebConnects + report.strayInterfaces.length > 0,
+        leaks, JSON.stringify(report));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
