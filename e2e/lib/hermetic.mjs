@@ -7,9 +7,9 @@
 //    route via 10.99.0.1, an address nobody holds). Chromium needs a non-loopback interface with a
 //    default route or it believes it is offline (navigator.onLine false); packets routed there go
 //    nowhere, and the kernel counts each attempt (ARP) in sdup0's tx counter;
-//  - /etc/resolv.conf bind-mounted (in this mount namespace only) to `nameserver 127.0.0.53`, where
-//    a DNS sink (below) answers REFUSED and keeps every name asked: the lookups that would have
-//    gone to the machine's resolver;
+//  - /etc/resolv.conf bind-mounted (in this mount namespace only) to `nameserver 10.99.0.53` (on lo),
+//    where a DNS sink (below) answers REFUSED and keeps every name asked: the lookups that would
+//    have gone to the machine's resolver;
 //  - /sys remounted, so /sys/class/net shows this namespace's interfaces (as `ip netns exec` does);
 //  - web sinks on 127.0.0.1 and ::1 ports 80 and 443 that read the name asked for (TLS SNI, RFC 6066
 //    section 3; HTTP Host) and close: a browser told by prefs that every name is 127.0.0.1
@@ -38,7 +38,10 @@ const IP = find(['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip']);
 const MOUNT = find(['/usr/bin/mount', '/bin/mount']);
 export const UPLINK = 'sdup0';
 const UPLINK_PEER = 'sdup1';
-export const SINK_ADDR = '127.0.0.53';
+// Not a loopback address: the machine's resolver is not one either (here 10.255.255.53), and the
+// host's LoopbackPolicy would let its DNS probes query a loopback "system resolver" it refuses in
+// CI. On lo, so packets to it never touch the uplink.
+export const SINK_ADDR = '10.99.0.53';
 
 const say = (line) => process.stderr.write(`# hermetic: ${line}\n`);
 const run = (argv) => execFileSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000 });
@@ -164,6 +167,7 @@ async function startWebSinks(onName) {
 /** Sets this (fresh) namespace up. */
 function setUp(scratch) {
   run([IP, 'link', 'set', 'lo', 'up']);
+  run([IP, 'addr', 'add', `${SINK_ADDR}/32`, 'dev', 'lo']);
   run([IP, 'link', 'add', UPLINK, 'type', 'veth', 'peer', 'name', UPLINK_PEER]);
   // No IPv6 on the uplink: link-up would send router solicitations and DAD probes by itself.
   for (const i of [UPLINK, UPLINK_PEER]) writeFileSync(`/proc/sys/net/ipv6/conf/${i}/disable_ipv6`, '1');
