@@ -7,14 +7,15 @@
 // Protocol: https://chromedevtools.github.io/devtools-protocol/ (pipe: NUL-terminated JSON,
 // Chromium reads fd 3 and writes fd 4).
 import { spawn } from 'node:child_process';
+import { quietChromiumArgs } from '../../extension/test-support/quiet-browser.mjs';
 
 /** Flags both browsers of a comparison get (Playwright's defaults that keep pages unthrottled). */
-export const QUIET_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+// The tests' quiet switches and vendor resolver rules (extension/test-support/quiet-browser.mjs)
+// plus what steadies timings; callers append theirs (none passes --host-resolver-rules).
+export const QUIET_FLAGS = quietChromiumArgs(['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
-  '--disable-renderer-backgrounding', '--disable-hang-monitor', '--disable-breakpad',
-  '--disable-default-apps', '--no-default-browser-check', '--disable-dev-shm-usage',
-  '--disable-field-trial-config', '--password-store=basic', '--use-mock-keychain'];
+  '--disable-renderer-backgrounding', '--disable-hang-monitor', '--disable-dev-shm-usage',
+  '--password-store=basic', '--use-mock-keychain']);
 
 /**
  * Starts `executable` with `args` and a CDP pipe, on CPU `pinCpu` (taskset) when given. Resolves

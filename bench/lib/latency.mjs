@@ -13,8 +13,9 @@ const FAULTS = ['fault=rst&proto=sse', 'fault=fin&proto=sse', 'fault=ws_drop&pro
 const lab = await startLab();
 // makeProfile writes e2e/lib/safety.mjs's targets.json: every resolver, DoH, identity query and
 // status page at a closed 127.0.0.1 port ("all resolvers dead").
-// The lab is a configured site (its port included): the host probes only configured sites.
-const profile = makeProfile('latency', { labUrl: lab.url });
+// The lab is a configured site (its port included): the host probes only configured sites. The
+// private runtime users get (docs/install.md).
+const profile = makeProfile('latency', { labUrl: lab.url, link: true });
 const browser = await launchBrowser(profile.profile);
 const first = [];
 const probed = [];

@@ -10,36 +10,21 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION, JAR, ROOT, javaBin } from './harness.mjs';
+import { EXTENSION_SOURCE, JAR, ROOT, installOptions, javaBin } from './harness.mjs';
+import { tempLabBuild } from '../../extension/tools/build-lab.mjs';
+import { FIREFOX_QUIET_ENV, FIREFOX_QUIET_PREFS } from '../../extension/test-support/quiet-browser.mjs';
 import { Rdp } from './rdp.mjs';
 import { Bidi } from './bidi.mjs';
 
 export const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
 export const GECKO_ID = 'streamdoctor@streamdoctor.dev';
-export const FIREFOX_BUILD = join(EXTENSION, 'dist', 'firefox');
 export const BLOCKER = join(ROOT, 'e2e', 'fixtures', 'firefox-blocker');
 // A fixed internal UUID makes moz-extension:// URLs predictable in logs and screenshots.
 const UUID = '5d0c7e1a-57d0-4c7e-9d0c-57d0c7e1a001';
 
-// Keep the browser on this machine: every name resolves to 127.0.0.1, no DoH, no connectivity or
-// captive-portal checks, no remote settings, no safe-browsing updates.
-const LOCAL_ONLY_PREFS = {
-  'network.dns.native-is-localhost': true,
-  'network.trr.mode': 5,
-  'network.connectivity-service.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.dns.disablePrefetch': true,
-  'network.prefetch-next': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'browser.safebrowsing.downloads.enabled': false,
-  'browser.safebrowsing.update.enabled': false,
-  'services.settings.server': 'data:,#remote-settings-dummy/v1',
-  'extensions.getAddons.cache.enabled': false,
-  'browser.region.network.url': '',
-  'toolkit.telemetry.enabled': false,
-  'datareporting.healthreport.uploadEnabled': false,
-};
+// Keep the browser on this machine: every name resolves to 127.0.0.1, no DoH, and its background
+// services off (the list and why: extension/test-support/quiet-browser.mjs).
+const LOCAL_ONLY_PREFS = FIREFOX_QUIET_PREFS;
 
 export function firefoxPrerequisites() {
   const missing = [];
@@ -56,11 +41,21 @@ export function firefoxPrerequisites() {
   return { missing, required, ok: missing.length === 0 };
 }
 
-/** Writes extension/dist/firefox with the extension's own build script. */
-export function buildFirefoxExtension() {
-  const r = spawnSync(process.execPath, [join(EXTENSION, 'tools', 'build-firefox.mjs')], { encoding: 'utf8' });
+/** Writes extension/dist/firefox, the shipped Firefox build, with the extension's own build script. */
+export function buildShippedFirefoxExtension() {
+  const r = spawnSync(process.execPath, [join(EXTENSION_SOURCE, 'tools', 'build-firefox.mjs')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build-firefox failed: ${r.stderr}${r.stdout}`);
-  return FIREFOX_BUILD;
+  return join(EXTENSION_SOURCE, 'dist', 'firefox');
+}
+
+let labBuild = null;
+/**
+ * The Firefox lab build the tests install (extension/tools/build-lab.mjs --firefox: the shipped
+ * build plus the lab's local origins), once per test process; returns its folder.
+ */
+export function buildFirefoxExtension() {
+  if (!labBuild) labBuild = tempLabBuild({ firefox: true });
+  return labBuild;
 }
 
 /**
@@ -76,13 +71,13 @@ export function makeFirefoxHome(name) {
     systemResolvers: ['127.0.0.1:9'], publicResolvers: ['127.0.0.1:9'], dohUrl: null, identity: [], sites: [],
   }));
   const env = { ...process.env, HOME: dir, STREAMDOCTOR_HOME: sdhome, STREAMDOCTOR_LOOPBACK_ONLY: '1' };
-  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'firefox', '--no-archive', '--no-verify'],
+  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'firefox', ...installOptions()],
     { env, encoding: 'utf8', timeout: 60_000 });
   if (installed.status !== 0) throw new Error(`streamdoctor install --browser firefox failed: ${installed.stderr}${installed.stdout}`);
   const manifest = join(dir, '.mozilla', 'native-messaging-hosts', 'io.streamdoctor.host.json');
   if (!existsSync(manifest)) throw new Error(`the installer did not write ${manifest}: ${installed.stdout}`);
   const wrapper = join(dir, 'firefox.sh');
-  writeFileSync(wrapper, `#!/bin/sh\nexport HOME='${dir}' MOZ_HEADLESS=1 STREAMDOCTOR_LOOPBACK_ONLY=1\nexec '${FIREFOX}' "$@"\n`);
+  writeFileSync(wrapper, `#!/bin/sh\nexport HOME='${dir}' MOZ_HEADLESS=1 STREAMDOCTOR_LOOPBACK_ONLY=1 ${FIREFOX_QUIET_ENV}\nexec '${FIREFOX}' "$@"\n`);
   chmodSync(wrapper, 0o755);
   return {
     dir, sdhome, wrapper, manifest,
@@ -111,7 +106,7 @@ const prefString = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
  * Starts headless Firefox with `sourceDir` as a temporary add-on. Returns {rdp, bidi, bg,
  * consoleFor, evalBg, installAddon, close}. Every step is bounded.
  */
-export async function launchFirefox(fx, { sourceDir = FIREFOX_BUILD, prefs = {}, inspect = true } = {}) {
+export async function launchFirefox(fx, { sourceDir = buildFirefoxExtension(), prefs = {}, inspect = true } = {}) {
   const webExt = (await import('web-ext')).default;
   // web-ext logs its progress to stdout, which would clutter the test report: keep it, and
   // attach it to the error if the launch fails.

@@ -8,11 +8,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { safeEnv, writeLoopbackTargets } from './safety.mjs';
+import { tempLabBuild } from '../../extension/tools/build-lab.mjs';
+import { quietChromiumArgs } from '../../extension/test-support/quiet-browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..', '..');
 export const JAR = process.env.STREAMDOCTOR_JAR || join(ROOT, 'host', 'target', 'streamdoctor.jar');
-export const EXTENSION = join(ROOT, 'extension');
+export const EXTENSION_SOURCE = join(ROOT, 'extension');
+// The extension under test: its lab build (extension/tools/build-lab.mjs), whose hook also runs on
+// the lab's http://127.0.0.1/ and http://localhost/ pages; the shipped manifest matches the chat
+// sites only. One copy per test process, deleted at exit.
+export const EXTENSION = tempLabBuild();
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
 export const EXTENSION_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 export const HOST_NAME = 'io.streamdoctor.host';
@@ -45,17 +51,27 @@ export function javaBin() {
 }
 
 /**
- * A fresh browser profile with the host registered the way `install --profile-dir` does;
- * `labUrl` registers the lab as a site the host's probes know (safety.mjs).
+ * The installer's options for a test profile: no class-data archive, no hop check, and no private
+ * runtime (`--no-link`) unless `link`: linking one (jlink + a CDS dump, per profile) took 6 s on an
+ * idle machine and 39 s at load 13 on two cores, most of a suite's 60 s set-up bound, for a part
+ * no browser test is about (installer tests cover it; bench/lib/latency.mjs links, as users get).
  */
-export function makeProfile(name, { labUrl = null } = {}) {
+export function installOptions({ link = false } = {}) {
+  return ['--no-archive', '--no-verify', ...(link ? [] : ['--no-link'])];
+}
+
+/**
+ * A fresh browser profile with the host registered the way `install --profile-dir` does;
+ * `labUrl` registers the lab as a site the host's probes know (safety.mjs); `link`: installOptions.
+ */
+export function makeProfile(name, { labUrl = null, link = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `sd-e2e-${name}-`));
   const profile = join(dir, 'profile');
   const home = join(dir, 'sdhome');
   mkdirSync(profile, { recursive: true });
   mkdirSync(home, { recursive: true });
   writeLoopbackTargets(home, labUrl);
-  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', '--no-archive', '--no-verify',
+  const installed = spawnSync(javaBin(), ['-jar', JAR, 'install', '--browser', 'chromium', ...installOptions({ link }),
     '--profile-dir', profile], { env: { ...safeEnv(home), HOME: dir }, encoding: 'utf8' });
   if (installed.status !== 0) {
     // Before the installer existed this wrote the manifest by hand; keep that as the fallback
@@ -123,9 +139,9 @@ export async function launchBrowser(profile, { extraArgs = [], extensions = [EXT
     env: env || safeEnv(null),
     // Playwright adds --disable-extensions by default, which would unload the very thing under test.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--load-extension=${exts}`, `--disable-extensions-except=${exts}`, ...extraArgs],
+    // The browser's own services off (quiet-browser.mjs); the test's resolver rules kept first.
+    args: quietChromiumArgs(['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      `--load-extension=${exts}`, `--disable-extensions-except=${exts}`, ...extraArgs]),
   });
   try {
     const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID))

@@ -48,8 +48,12 @@ after(async () => {
 });
 
 test('firefox: the add-on reached the host through the installed manifest', { skip, timeout: 30_000 }, async () => {
-  const s = await ff.evalBg('({ connection: __streamdoctor.snapshot().connection, host: __streamdoctor.snapshot().hostInfo, info: await browser.runtime.getBrowserInfo() })');
-  assert.equal(s.connection, 'connected', JSON.stringify(s));
+  // The hello arrives asynchronously after the background starts: wait for it (bounded), and keep
+  // the background's start-up timeline (ms since it started) for the failure message.
+  const read = () => ff.evalBg('({ connection: __streamdoctor.snapshot().connection, detail: __streamdoctor.snapshot().connectionDetail, startup: __streamdoctor.snapshot().startup, host: __streamdoctor.snapshot().hostInfo, info: await browser.runtime.getBrowserInfo() })');
+  const s = await poll(read, (v) => v.connection === 'connected', 20_000, 'the host hello');
+  // Connecting must not wait on the stored breaks (storage.local; background/main.js).
+  assert.ok(s.startup.connecting <= s.startup.restored + 1000, JSON.stringify(s.startup));
   assert.equal(s.host.protocol, 1);
   assert.equal(s.info.name, 'Firefox');
 });

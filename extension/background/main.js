@@ -32,7 +32,9 @@ const link = createNativeLink({
   outbox,
   timers: globalThis,
   hello: { extensionVersion: ext.runtime.getManifest().version, browser: browserName() },
-  onState: () => {},
+  onState: (state) => {
+    if (state === 'connected' && startup.connected === null) startup.connected = Math.round(performance.now());
+  },
   onMessage: (msg) => {
     if (msg.type === 'diagnosis') breaks.onDiagnosis(msg);
   },
@@ -149,6 +151,9 @@ ext.alarms.onAlarm.addListener((alarm) => {
 ext.alarms.create('sd-tick', { periodInMinutes: 1 });
 
 // ---- startup ----
+// Milliseconds since this worker started (performance.timeOrigin) at each step, for tests and bug
+// reports: a host that "stays connecting" shows here whether the wait was ours or the host's.
+const startup = { restored: null, connecting: null, connected: null, breaksLoaded: null };
 const ready = (async () => {
   try {
     const got = await ext.storage.session.get([OUTBOX_KEY, STREAMS_KEY]);
@@ -157,8 +162,15 @@ const ready = (async () => {
   } catch {
     // fresh start
   }
-  await breaks.load().catch(() => {});
+  startup.restored = Math.round(performance.now());
+  // The host first: only the outbox (storage.session, in memory) must be back before the hello,
+  // for its unacked events go out right after it. The break list in storage.local is not needed
+  // to connect (breaks.onDiagnosis loads it itself); in Firefox its first read opens the add-on's
+  // IndexedDB database, one more wait before the hello (docs/testing.md, fresh machine).
   link.start();
+  startup.connecting = Math.round(performance.now());
+  await breaks.load().catch(() => {});
+  startup.breaksLoaded = Math.round(performance.now());
   connectivity();
   await reportProxy(ext, emit, caps);
   await inventory.refresh();
@@ -173,6 +185,7 @@ function snapshot() {
     connection: link.state,
     connectionDetail: link.detail,
     hostInfo: link.hostInfo,
+    startup: { ...startup },
     outboxSize: outbox.size,
     outboxDropped: outbox.dropped,
     outboxTooLarge: outbox.tooLarge,

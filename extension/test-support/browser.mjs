@@ -3,9 +3,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tempLabBuild } from '../tools/build-lab.mjs';
+import { quietChromiumArgs } from './quiet-browser.mjs';
 
-export const EXT_DIR = fileURLToPath(new URL('..', import.meta.url));
+// The lab build (tools/build-lab.mjs): the shipped extension plus the local origins these tests
+// serve their pages on; made once per test process, on first launch.
+let extDir = null;
+const labBuild = () => (extDir ||= tempLabBuild());
 export const EXT_ID = 'omagcholnfmppnbeobpckdaifhiiilgi';
 export const CHROMIUM = process.env.STREAMDOCTOR_CHROMIUM || '/usr/lib/chromium/chromium';
 const STRICT = process.env.CI === 'true' || process.env.STREAMDOCTOR_REQUIRE_BROWSER === '1';
@@ -47,10 +51,10 @@ export function withTimeout(promise, ms, what) {
 /** Launches Chromium, with or without the extension. Starts on about:blank (webRequest trap). */
 /** `userDataDir`: reuse a profile (a browser restart); `close({keep: true})` leaves it on disk. */
 export async function launch(chromium, { extension, others = [], args: extraArgs = [], userDataDir = mkdtempSync(join(tmpdir(), 'sd-browser-')) }) {
-  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  const dirs = (extension ? [EXT_DIR] : []).concat(others).join(',');
-  if (dirs) args.push(`--load-extension=${dirs}`, `--disable-extensions-except=${dirs}`);
-  args.push(...extraArgs);
+  const dirs = (extension ? [labBuild()] : []).concat(others).join(',');
+  // The browser's own background services off (quiet-browser.mjs).
+  const args = quietChromiumArgs(['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
+    ...(dirs ? [`--load-extension=${dirs}`, `--disable-extensions-except=${dirs}`] : []), ...extraArgs]);
   const context = await withTimeout(
     chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: false, args, timeout: 30000 }),
     40000,

@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { classifyWsFrame } from '../src/common/sse.js';
+import { LAB_MATCHES, labManifest } from '../tools/build-lab.mjs';
 import { SITES, GENERIC, SITE_IDS, siteForHost, siteById, streamRule, streamAdapter, matchBanner, shortCode, isStreamingContentType, hostMatchPatterns } from '../src/common/sites.js';
 
 const SYMPTOMS = ['message_stream_error', 'network_error', 'bad_error', 'something_went_wrong', 'blank_page', 'slow_stream'];
@@ -97,11 +98,15 @@ test('isStreamingContentType_variants_recognized', () => {
 });
 
 test('hostMatchPatterns_everyAdapterHost_inManifestPermissionsAndContentScripts', () => {
+  // The chat sites in the shipped manifest; the lab's origins in the lab build only.
   const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
+  const lab = labManifest(manifest);
   for (const p of hostMatchPatterns()) {
-    assert.ok(manifest.host_permissions.includes(p), p);
-    for (const cs of manifest.content_scripts) assert.ok(cs.matches.includes(p), p);
+    const m = LAB_MATCHES.includes(p) ? lab : manifest;
+    assert.ok(m.host_permissions.includes(p), p);
+    for (const cs of m.content_scripts) assert.ok(cs.matches.includes(p), p);
   }
+  assert.deepEqual(hostMatchPatterns().filter((p) => siteForHost(new URL(p).hostname).id === 'lab'), LAB_MATCHES);
 });
 
 const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const GECKO_ID = 'streamdoctor@streamdoctor.dev';
 const SHIPPED = ['manifest.json', '_locales', 'background', 'content', 'icons', 'options', 'popup', 'src'];
 
@@ -24,12 +24,21 @@ export function firefoxManifest(chrome) {
   };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = join(ROOT, 'dist', 'firefox');
+/** The checked-in (production) manifest. */
+export function sourceManifest() {
+  return JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+}
+
+/** Writes the shipped files to `out` (emptied first) with `manifest` as its manifest.json. */
+export function writeBuild(out, manifest) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const item of SHIPPED) cpSync(join(ROOT, item), join(out, item), { recursive: true });
-  const manifest = firefoxManifest(JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = writeBuild(join(ROOT, 'dist', 'firefox'), firefoxManifest(sourceManifest()));
   console.log(`wrote ${out}`);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.streamdoctor.Ids;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,12 @@ class ChromiumHopIT {
         + "{v: 1, type: 'browser.connectivity', seq: 1, ts: Date.now(), online: true}); });\n");
     Path recording = base.resolve("session.jsonl");
 
-    ProcessBuilder pb = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--user-data-dir=" + profile, "--load-extension=" + ext,
-        "--disable-extensions-except=" + ext, "about:blank");
+    List<String> cmd = new ArrayList<>(HermeticBrowser.isolated());
+    cmd.addAll(List.of(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        "--user-data-dir=" + profile, "--load-extension=" + ext, "--disable-extensions-except=" + ext));
+    cmd.addAll(HermeticBrowser.CHROMIUM_QUIET);
+    cmd.add("about:blank");
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(sd.env);
     pb.environment().put("PATH", "/usr/bin:/bin");
     pb.environment().put("STREAMDOCTOR_RECORD", recording.toString());

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -49,12 +51,15 @@ class FirefoxHopIT {
             + "port.onMessage.addListener((m) => { if (m.type === 'hello') port.postMessage("
             + "{v: 1, type: 'browser.connectivity', seq: 1, ts: Date.now(), online: true}); });\n"));
     Files.writeString(base.resolve("profile/user.js"), "user_pref(\"xpinstall.signatures.required\", false);\n"
-        + "user_pref(\"extensions.autoDisableScopes\", 0);\nuser_pref(\"extensions.enabledScopes\", 15);\n");
+        + "user_pref(\"extensions.autoDisableScopes\", 0);\nuser_pref(\"extensions.enabledScopes\", 15);\n"
+        + HermeticBrowser.firefoxUserJs());
     Path recording = base.resolve("session.jsonl");
 
-    ProcessBuilder pb = new ProcessBuilder(FIREFOX.toString(), "--headless", "--no-remote", "--profile",
-        base.resolve("profile").toString(), "about:blank");
+    List<String> cmd = new ArrayList<>(HermeticBrowser.isolated());
+    cmd.addAll(List.of(FIREFOX.toString(), "--headless", "--no-remote", "--profile", base.resolve("profile").toString(), "about:blank"));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(sd.env);
+    pb.environment().putAll(HermeticBrowser.FIREFOX_ENV);
     pb.environment().put("PATH", "/usr/bin:/bin");
     pb.environment().put("STREAMDOCTOR_RECORD", recording.toString());
     pb.redirectErrorStream(true).redirectOutput(base.resolve("firefox.log").toFile());
