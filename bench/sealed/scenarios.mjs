@@ -339,6 +339,23 @@ export const FAULTS = {
   'network.packet_loss': (r) => {
     const [site, kind] = pickSiteKind(r);
     const c = new Case(r, site, kind);
+    if (r.chance(0.4)) {
+      // Loss that only slows the answer: it completes, with long gaps, while the OS retransmits.
+      const ttfb = r.int(150, 900);
+      c.open(0);
+      c.firstBytes(ttfb, ttfb + r.int(50, 600));
+      const t = ttfb + r.int(20_000, 60_000);
+      const frames = r.int(30, 200);
+      for (let x = 2000; x < t; x += 1000) {
+        const ratio = r.int(40, 160) / 1000;
+        const per = ratio * r.int(60, 300);
+        c.ev(x, { type: 'os.tcp_retransmits', segsPerS: per / ratio, retransPerS: per, ratio });
+      }
+      c.end(t, 'complete', frames, { terminalSeen: true, gapP95Ms: r.int(700, 3000), gapMaxMs: r.int(3000, 8000), gapMeanMs: r.int(200, 600) });
+      c.breakAt = t;
+      c.seen.froze = false;
+      return c;
+    }
     const cut = r.int(6000, 25_000);
     const f = started(c, cut);
     for (let t = 2000; t < cut; t += 1000) {
@@ -360,7 +377,22 @@ export const FAULTS = {
     const [site, kind] = pickSiteKind(r);
     const c = new Case(r, site, kind);
     c.open(0);
-    const v = r.pick(['refused', 'timeout', 'probed', 'sni']);
+    const v = r.pick(['refused', 'timeout', 'probed', 'sni', 'connecting']);
+    if (v === 'connecting') {
+      // New connections black-holed (SYNs dropped): the page shows "generating" forever; the hook
+      // reports the stream stuck in its connecting phase (15 s for a socket, 30 s for headers).
+      const bound = kind === 'ws' ? 15_000 : 30_000;
+      const t = bound + r.int(5, 400);
+      c.in(t, { type: 'stream.stall', stream: c.stream, silentMs: t, thresholdMs: bound, phase: 'connecting' });
+      c.breakAt = t;
+      c.seen.froze = true;
+      const p = t + r.int(300, 900);
+      c.dns(p, 'system');
+      c.dns(p + 5, 'public');
+      c.tcp(p + 20, 'timeout', 0);
+      c.probedAfter = p + 2100;
+      return c;
+    }
     const t = v === 'timeout' ? r.int(10_000, 30_000) : r.int(10, 300);
     if (kind === 'sse') {
       const code = { refused: 'net::ERR_CONNECTION_REFUSED', timeout: 'net::ERR_CONNECTION_TIMED_OUT', probed: 'net::ERR_CONNECTION_RESET', sni: 'net::ERR_CONNECTION_RESET' }[v];
@@ -402,6 +434,15 @@ export const FAULTS = {
   'network.throttled': (r) => {
     const [site, kind] = pickSiteKind(r, ['sse']);
     const c = new Case(r, site, kind);
+    if (r.chance(0.4)) {
+      // Throttled but complete: a trickle of frames seconds apart, no loss seen by the OS.
+      c.open(0);
+      c.firstBytes(300, 600);
+      const t = 600 + r.int(20_000, 90_000);
+      c.end(t, 'complete', r.int(12, 40), { terminalSeen: true, gapP95Ms: r.int(2500, 6000), gapMaxMs: r.int(6000, 9000), gapMeanMs: r.int(1500, 2500) });
+      c.breakAt = t;
+      return c;
+    }
     c.open(0);
     c.firstBytes(300, 600);
     // Progress about once a second (as the worker sends it); the rate collapses part-way.
@@ -442,6 +483,16 @@ export const FAULTS = {
     const name = r.pick(['Dark Reader', 'Grammarly', 'ChatGPT Exporter', 'Superpower ChatGPT']);
     const id = 'int' + r.int(1, 99);
     c.in(-r.int(60_000, 600_000), { type: 'browser.extensions', extensions: [{ id, name, enabled: true, canBlock: false, chatHostAccess: true }] });
+    if (r.chance(0.5)) {
+      // Its fetch wrapper breaks the page's reader: the answer arrives whole, the page errors.
+      c.in(r.int(5, 200), { type: 'page.hook_replaced', site, tabId: c.tab, api: 'fetch', when: 'after' });
+      const f = started(c, r.int(1500, 8000));
+      const t = r.int(8100, 9000);
+      c.end(t, 'complete', f, { terminalSeen: true });
+      c.banner(t + r.int(20, 800), 'message_stream_error', 'Error in message stream');
+      c.breakAt = t;
+      return c;
+    }
     c.in(-r.int(3000, 100_000), { type: 'browser.extension_changed', id, name, change: r.pick(['enabled', 'installed', 'updated']) });
     const f = started(c, r.int(1500, 6000));
     c.end(r.int(6100, 8000), 'truncated', f, { terminalSeen: false });
@@ -502,9 +553,9 @@ export const FAULTS = {
   'page.init_failed': (r) => {
     const site = r.pick(ALL_SITES);
     const c = new Case(r, site, SITES[site].sse ? 'sse' : 'ws');
-    const v = r.pick(['script_5xx', 'no_root', 'script_error']);
+    const v = r.pick(['script_5xx', 'no_root', 'script_error', 'not_loaded']);
     if (v === 'script_5xx') c.in(-r.int(500, 5000), { type: 'browser.http_status', tabId: c.tab, url: SITES[site].script, status: r.pick([500, 502, 503, 404]), resourceType: 'script' });
-    c.in(0, { type: 'page.init_failed', site, tabId: c.tab, reason: v === 'script_error' ? 'script_error' : 'no_app_root', failedScripts: v === 'script_5xx' ? 1 : r.int(0, 2) });
+    c.in(0, { type: 'page.init_failed', site, tabId: c.tab, reason: v === 'script_error' || v === 'not_loaded' ? v : 'no_app_root', failedScripts: v === 'script_5xx' ? 1 : r.int(0, 2) });
     c.breakAt = 0;
     c.seen.banner = null;
     c.seen.froze = false;
