@@ -67,6 +67,11 @@ export async function startLabServer({ answer = 'hello', page = '<!doctype html>
         if (isBinary) return ws.send(data, { binary: true });
         if (text === 'close-normal') return ws.close(1000, 'bye');
         if (text === 'drop') return ws.terminate();
+        // Mid-answer: one token, then the connection dies before the answer's `done`.
+        if (text === 'drop-mid') {
+          ws.send(JSON.stringify({ event: 'appendText', text: answer }));
+          return setTimeout(() => ws.terminate(), 50);
+        }
         ws.send(JSON.stringify({ event: 'appendText', text: answer }));
         ws.send(JSON.stringify({ event: 'appendText', text: 'echo:' + text }));
         ws.send(JSON.stringify({ event: 'done' }));

@@ -35,7 +35,8 @@ const FAULTS = [
   { name: 'http429', cause: 'server.overloaded', headline: /Lab chat is busy/, primary: 'regenerate', script: readSse('/lab/sse/429') },
   {
     name: 'wsdrop', cause: 'stream.dropped_unexplained', headline: /live connection to Lab chat dropped/, primary: 'regenerate',
-    script: `new Promise((done) => { const ws = new WebSocket(location.origin.replace('http', 'ws') + '/lab/ws/chat'); ws.onopen = () => ws.send('hello'); let n = 0; ws.onmessage = () => { if (++n === 2) ws.send('drop'); }; ws.onclose = () => done(); })`,
+    // Dropped mid-answer (before its `done`): a socket dropped after a finished answer loses nothing.
+    script: `new Promise((done) => { const ws = new WebSocket(location.origin.replace('http', 'ws') + '/lab/ws/chat'); ws.onopen = () => ws.send('drop-mid'); ws.onclose = () => done(); })`,
   },
   { name: 'blocked', cause: 'extension.blocked_request', headline: /extension Test Blocker blocked Lab chat's answer/, notify: /Another browser extension blocked Lab chat's answer/, primary: 'disable_extension', script: readSse('/lab/sse/blocked') },
   { name: 'stall', cause: 'stream.stalled', headline: /answer from Lab chat stopped arriving/, primary: 'regenerate', script: `void (${readSse('/lab/sse/stall')})`, waitMs: 40000 },
