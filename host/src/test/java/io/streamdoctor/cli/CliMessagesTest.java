@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +20,12 @@ class CliMessagesTest {
       Pattern.compile("Exception|\\bjava\\.|com\\.fasterxml|Source:|SQLITE_|Input length|\\n\\s+at ");
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    picocli.CommandLine cl = new picocli.CommandLine(new Cli());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    // The same handlers as Cli.run, which also exits: wired through Cli.configure.
-    Cli.configure(cl);
-    return cl.execute(args);
+    return cli.run(args);
   }
 
   private String oneLine() {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamdoctor.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,14 +14,12 @@ import org.junit.jupiter.api.Timeout;
 /** `replay` over several recordings: each replayed alone, one JSON object per file. */
 @Timeout(30)
 class ReplayCliTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    picocli.CommandLine cl = new picocli.CommandLine(new Cli());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return cli.run(args);
   }
 
   private static String trace(String name) throws URISyntaxException {
