@@ -1,5 +1,6 @@
 // What a user sees, in real Chromium without the helper app (issue 18): real faults from the lab
-// server (reset, stall, HTTP 429, WebSocket drop, a blocking extension) become breaks from
+// server (reset, stall, HTTP 429, WebSocket drop, a blocking extension, a name that does not
+// resolve) become breaks from
 // browser evidence alone — recorded, badged, notified — and the popup at 400×600 leads with one
 // plain sentence and one button within the first 200 px, shows no codes or ids outside Details,
 // never scrolls sideways with six breaks, clears the tab's notification once shown, and says
@@ -39,6 +40,8 @@ const FAULTS = [
     script: `new Promise((done) => { const ws = new WebSocket(location.origin.replace('http', 'ws') + '/lab/ws/chat'); ws.onopen = () => ws.send('drop-mid'); ws.onclose = () => done(); })`,
   },
   { name: 'blocked', cause: 'extension.blocked_request', headline: /extension Test Blocker blocked Lab chat's answer/, notify: /Another browser extension blocked Lab chat's answer/, primary: 'disable_extension', script: readSse('/lab/sse/blocked') },
+  // The page's name does not resolve (Chromium maps localhost to NOTFOUND here: DNS_ARGS).
+  { name: 'dns', cause: 'dns.resolution_failed', headline: /could not look up Lab chat's address/, primary: 'flush_dns', script: `fetch(location.origin.replace('127.0.0.1', 'localhost') + '/lab/sse/reset', { method: 'POST' }).catch(() => {})` },
   { name: 'stall', cause: 'stream.stalled', headline: /answer from Lab chat stopped arriving/, primary: 'regenerate', script: `void (${readSse('/lab/sse/stall')})`, waitMs: 40000 },
 ];
 
@@ -58,11 +61,12 @@ async function waitFor(fn, ms, what) {
 }
 
 const openPopup = (b, tabId) => openPopupPage(b.context, EXT_ID, tabId);
+const DNS_ARGS = ['--host-resolver-rules=MAP localhost ~NOTFOUND'];
 
 test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { skip: driver.skip, timeout: 300000 }, async (t) => {
   const blocker = makeBlocker();
   const server = await startLabServer({ page: PAGE });
-  const b = await launch(driver.chromium, { extension: true, others: [blocker] });
+  const b = await launch(driver.chromium, { extension: true, others: [blocker], args: DNS_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
   try {
     await withTimeout(b.worker.evaluate(async () => {
@@ -71,7 +75,8 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
     }), 30000, 'worker ready');
     const tabs = [];
     // the stall takes ~10 s of silence to be called: start it first, check it last
-    const order = [FAULTS[4], ...FAULTS.slice(0, 4)];
+    const stall = FAULTS.findIndex((f) => f.name === 'stall');
+    const order = [FAULTS[stall], ...FAULTS.filter((_, i) => i !== stall)];
     for (const fault of order) {
       const chat = await b.context.newPage();
       await chat.goto('about:blank');
@@ -138,8 +143,9 @@ test('popup_noHelper_realFaults_breakBadgeNotificationOneSentenceOneButton', { s
     assert.equal(await popup.getAttribute('.break.current', 'data-cause'), 'dns.resolution_failed');
     assert.match(await popup.textContent('.break.current .headline'), /could not look up Lab chat's address/);
     assert.equal(await popup.getAttribute('.break.current .primary', 'data-action'), 'flush_dns');
-    assert.equal(await popup.locator('.break').count(), 6);
-    assert.equal(await popup.locator('#older-list details.break[data-other-tab="true"]').count(), 4, 'other tabs labelled');
+    // six real faults (the DNS failure among them) and the replayed verdict: seven breaks
+    assert.equal(await popup.locator('.break').count(), 7);
+    assert.equal(await popup.locator('#older-list details.break[data-other-tab="true"]').count(), 5, 'other tabs labelled');
     const m = await checkLayout(popup, 'six breaks');
     t.diagnostic(`six breaks: headline ${Math.round(m.headline)} px, primary ${Math.round(m.primary)} px, ${m.scrollWidth}/${m.clientWidth} px wide`);
     assert.match(m.text, /another tab/);
