@@ -90,8 +90,14 @@ def hook_replaced(t, api="fetch", when="after", tab=1):
     return (t, {"type": "page.hook_replaced", "site": "chatgpt", "tabId": tab, "api": api, "when": when})
 
 
+# Each site's own session cookie (sessionCookies in extension/src/common/sites.js); any other name
+# reaches the host hashed.
+SESSION_COOKIE = {"chatgpt": "__Secure-next-auth.session-token", "claude": "sessionKey",
+                  "copilot": "__Host-copilot-anon", "perplexity": "__Secure-next-auth.session-token"}
+
+
 def cookie(t, removed=True, site="chatgpt", cause="explicit"):
-    return (t, {"type": "browser.cookie_changed", "site": site, "name": "__Secure-next-auth.session-token",
+    return (t, {"type": "browser.cookie_changed", "site": site, "name": SESSION_COOKIE[site],
                 "removed": removed, "cause": cause})
 
 

@@ -34,7 +34,7 @@ class SessionCookiesTest {
     String js = Files.readString(Path.of(System.getProperty("streamdoctor.extension", "../extension"),
         "src/common/sites.js"));
     Map<String, Set<String>> fromJs = new HashMap<>();
-    Matcher m = Pattern.compile("id: '([a-z]+)',\\s*hosts:[\\s\\S]*?sessionCookies: \\[([^\\]]*)\\]").matcher(js);
+    Matcher m = Pattern.compile("id: '([a-z]+)',\\s*(?:name: '[^']*',\\s*)?hosts:[\\s\\S]*?sessionCookies: \\[([^\\]]*)\\]").matcher(js);
     while (m.find()) {
       Set<String> names = new LinkedHashSet<>();
       Matcher n = Pattern.compile("'([^']+)'").matcher(m.group(2));
