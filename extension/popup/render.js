@@ -6,7 +6,7 @@
 // confidence, top first; action buttons [data-action] ([data-remedy] when they carry a remedy);
 // the primary button is .primary; everything technical sits inside details.details.
 import { causeTitle, remedyLabel, REMEDIES } from '../src/common/causes.js';
-import { headline, primaryAction, runnerUps, findingsOf, topCause, siteName, ruledOutByEvidence } from '../src/common/words.js';
+import { headline, primaryAction, runnerUps, findingsOf, topCause, siteName, ruledOutByEvidence, certaintyWords } from '../src/common/words.js';
 import { installSteps } from './install.js';
 
 export function el(doc, tag, attrs = {}, text = null) {
@@ -140,7 +140,7 @@ function detailsOf(doc, t, brk, ctx, primary) {
   const [top] = findingsOf(brk);
   if (top) {
     const div = el(doc, 'div', { class: 'finding', 'data-cause': top.cause });
-    div.append(el(doc, 'h4', {}, causeTitle(t, top.cause)), el(doc, 'p', { class: 'confidence muted' }, t('confidence', [String(Math.round(100 * (top.confidence || 0)))])));
+    div.append(el(doc, 'h4', {}, causeTitle(t, top.cause)), el(doc, 'p', { class: 'confidence muted' }, certaintyWords(t, top.confidence)));
     div.append(evidenceList(doc, t, top), remedyRow(doc, t, top, ctx, primary && primary.remedy));
     det.append(div);
   }
@@ -149,7 +149,7 @@ function detailsOf(doc, t, brk, ctx, primary) {
     det.append(el(doc, 'h4', {}, t('runnerUpsTitle')));
     for (const f of others) {
       const div = el(doc, 'div', { class: 'finding runner-up', 'data-cause': f.cause, 'data-ruled-out': f.ruledOut ? 'true' : null });
-      div.append(el(doc, 'h5', {}, causeTitle(t, f.cause)), el(doc, 'p', { class: 'confidence muted' }, t(f.ruledOut ? 'ruledOutByEvidence' : 'confidence', [String(Math.round(100 * (f.confidence || 0)))])));
+      div.append(el(doc, 'h5', {}, causeTitle(t, f.cause)), el(doc, 'p', { class: 'confidence muted' }, f.ruledOut ? t('ruledOutByEvidence') : certaintyWords(t, f.confidence)));
       div.append(evidenceList(doc, t, f));
       if (!f.ruledOut) div.append(remedyRow(doc, t, f, ctx, null));
       det.append(div);

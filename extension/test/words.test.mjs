@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { headline, primaryAction, runnerUps, siteName, breakKind, checkedHealthy, JARGON } from '../src/common/words.js';
+import { headline, primaryAction, runnerUps, siteName, breakKind, checkedHealthy, certainty, certaintyWords, JARGON } from '../src/common/words.js';
 import { flushOutcome, probeOutcome, statusOutcome } from '../background/outcomes.js';
 import { installSteps, installBrowserName } from '../popup/install.js';
 
@@ -120,4 +120,26 @@ test('installSteps_perOsAndBrowser_commandsThatExist', () => {
   assert.equal(installBrowserName({ userAgentData: { brands: [{ brand: 'Chromium' }, { brand: 'Google Chrome' }] } }), 'chrome');
   assert.equal(installBrowserName({}), 'chromium');
   assert.equal(installBrowserName({}, true), 'firefox');
+});
+
+test('certainty_bands_wordsNotABarePercentage', () => {
+  assert.equal(certainty(0.93), 'likely');
+  assert.equal(certainty(0.75), 'likely');
+  assert.equal(certainty(0.6), 'possibly');
+  assert.equal(certainty(0.45), 'possibly');
+  assert.equal(certainty(0.35), 'unclear');
+  assert.equal(certainty(undefined), 'unclear');
+  assert.equal(certaintyWords(t, 0.93), 'Likely (93%)');
+  assert.equal(certaintyWords(t, 0.55), 'Possibly (55%)');
+  assert.equal(certaintyWords(t, 0.3), 'Not enough evidence (30%)');
+});
+
+test('headline_possiblyNotLikely_saysTheEvidenceIsNotConclusive', () => {
+  const weak = brk('network.changed', { stage: 'probed' });
+  weak.findings[0].confidence = 0.55;
+  const h = headline(t, weak);
+  assert.match(h.note, /not conclusive/);
+  plain(h.text + h.note);
+  const strong = brk('network.changed', { stage: 'probed' });
+  assert.equal(headline(t, strong).note, null, 'a likely cause needs no hedge');
 });

@@ -36,6 +36,24 @@ export function breakKind(brk) {
   return 'dropped';
 }
 
+// How sure a verdict is, in words (issue 21: "likely" or "possibly", not a bare percentage). The
+// bands follow the generated set's calibration table (bench/results/sealed.md: top causes at 0.45
+// and above were right in ≥ 0.98 of sealed cases there); they are set lower than that table alone
+// would allow, because a held-out lab scored the product below its own sets.
+export const LIKELY = 0.75;
+export const POSSIBLY = 0.45;
+
+/** 'likely' | 'possibly' | 'unclear' for a finding's confidence. */
+export function certainty(confidence) {
+  const c = Number(confidence) || 0;
+  return c >= LIKELY ? 'likely' : c >= POSSIBLY ? 'possibly' : 'unclear';
+}
+
+/** "Likely (93%)": the words first, the number for those who look. */
+export function certaintyWords(t, confidence) {
+  return t('certainty_' + certainty(confidence), [String(Math.round(100 * (Number(confidence) || 0)))]);
+}
+
 // Cause → message key of its headline (with the site's name); causes not listed use their title.
 const HEADLINES = {
   'dns.resolution_failed': 'head_dns',
@@ -86,6 +104,7 @@ export function headline(t, brk, ctx = {}) {
   else if (UNEXPLAINED.has(cause) && checkedHealthy(brk)) note = t('note_checked_ok', [site]);
   else if (brk.stage === 'evidence') note = t('stagePending');
   else if (cause === 'server.overloaded') note = t('note_wait');
+  else if (!UNEXPLAINED.has(cause) && certainty(findingsOf(brk)[0]?.confidence) !== 'likely') note = t('note_possibly');
   return { text, note };
 }
 
