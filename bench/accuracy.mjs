@@ -109,7 +109,9 @@ async function main() {
   if (o.renderOnly) {
     // Re-render accuracy.md from the last accuracy.json (after editing analysis.md).
     const { meta, results } = JSON.parse(readFileSync(join(out, 'accuracy.json'), 'utf8'));
-    writeReport(out, meta, results);
+    const sealedFile = join(out, 'sealed.json');
+    const bySet = existsSync(sealedFile) ? JSON.parse(readFileSync(sealedFile, 'utf8')).bySet : null;
+    writeReport(out, meta, results, 'accuracy', bySet && bySet.tune && bySet.sealed ? { tune: sealedScore(bySet.tune), sealed: sealedScore(bySet.sealed) } : null);
     return;
   }
   if (o.sealedOnly) {

@@ -37,7 +37,11 @@ export const PLAIN = [
   ['stall_sse', 'fault=stall&proto=sse', 'stream.stalled', STALL],
   ['stall_ws', 'fault=stall&proto=ws', 'stream.stalled', STALL],
   // What the user meets besides a stream's own end (docs/diagnosis.md "When is it a break?").
-  ['banner_over_complete', 'fault=clean&proto=sse&wrap_fetch=break', 'extension.interference'],
+  // The page's own script wraps fetch and breaks its reader, and no other extension can run on the
+  // page: nothing points at an extension (a page can do this itself), so the honest verdict is
+  // unexplained (docs/diagnosis.md, extension.interference; e2e/test/user-sees.test.mjs has the
+  // case with an extension able to run on the page).
+  ['banner_over_complete', 'fault=clean&proto=sse&wrap_fetch=break', 'stream.dropped_unexplained'],
   ['blank_shell_script404', 'shell=1&page_fault=script404', 'page.init_failed', { timeoutMs: 30_000 }],
   ['blank_shell_script_hang', 'shell=1&page_fault=script_hang', 'page.init_failed', { timeoutMs: 30_000 }],
   ['ws_connect_blackhole', 'fault=clean&proto=ws&ws=blackhole', 'network.blocked', { timeoutMs: 30_000 }],
