@@ -94,3 +94,23 @@ test('answer that completes far too slowly (slow drip): slow_stream', { skip, ti
   assert.ok(ranked(r.brk).includes('network.throttled'), JSON.stringify(r.brk.findings));
   assert.ok(r.notification);
 });
+
+// Issue 21 class 3: a connection closed by the network after a long silence is an idle cut-off,
+// not a stall. The lab's socket goes silent, then is dropped (no close frame) after 30 s, a
+// common proxy/NAT idle timeout. First the open silent stream is a stall; the drop refreshes the
+// same break.
+for (const proto of ['ws', 'sse']) test(`silence, then the network drops the ${proto} stream at 30 s: network.idle_cutoff, not a stall`, { skip, timeout: 90_000 }, async () => {
+  const { page, tabId } = await openCase(env.browser.context, env.browser.worker, env.lab.url, `us-idle-${proto}`,
+    'fault=stall&proto=' + proto + '&hold_ms=30000&autostart=1');
+  const deadline = Date.now() + 60_000;
+  let r = null;
+  while (Date.now() < deadline) {
+    r = await breakOfTab(env.browser.worker, tabId, 1_000);
+    if (r.brk && ranked(r.brk)[0] === 'network.idle_cutoff') break;
+    await new Promise((ok) => setTimeout(ok, 1_000));
+  }
+  await page.close();
+  assert.ok(r && r.brk, 'a break');
+  assert.equal(r.all.length, 1, 'the stall and the drop are one break');
+  assert.equal(ranked(r.brk)[0], 'network.idle_cutoff', JSON.stringify(r.brk.findings));
+});
