@@ -64,10 +64,7 @@ final class Problems {
       }
     }
     String text = sql == null ? "" : String.valueOf(sql.getMessage());
-    // HistoryStore.open says "cannot open history FILE: …".
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("cannot open history (.+?): ").matcher(String.valueOf(h.getMessage()));
-    String file = m.find() ? m.group(1) : null;
+    String file = h.file() == null ? null : h.file().toString();
     if (text.contains("SQLITE_NOTADB") || text.contains("SQLITE_CORRUPT")) {
       return (file == null ? "the history file" : file)
           + " is damaged or is not a StreamDoctor history: move it aside ("

@@ -90,7 +90,7 @@ public final class HistoryStore implements AutoCloseable {
       return store;
     } catch (SQLException e) {
       closeQuietly(c);
-      throw new HistoryException("cannot open history " + file + ": " + e.getMessage(), e);
+      throw new HistoryException("cannot open history " + file + ": " + e.getMessage(), file, e);
     } catch (HistoryException e) {
       closeQuietly(c);
       throw e;
